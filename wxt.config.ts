@@ -11,11 +11,16 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: ['https://supertoneapi.com/*'],
     browser_specific_settings: {
-      gecko: {
-        id: GECKO_ID,
-        data_collection_permissions: { required: ['none'] },
-      },
+      gecko: { id: GECKO_ID },
       gecko_android: { strict_min_version: '142.0' },
+    },
+  },
+  hooks: {
+    // WXT's manifest types predate Firefox's data_collection_permissions; add it after generation.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') return;
+      const gecko = manifest.browser_specific_settings?.gecko;
+      if (gecko) Object.assign(gecko, { data_collection_permissions: { required: ['none'] } });
     },
   },
 });

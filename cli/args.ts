@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { checkEndpoint, DEFAULT_API_BASE_URL } from '../lib/api/endpoint';
+import { languageSchema, modelSchema, LANGUAGES, MODELS, SPEED_MAX, SPEED_MIN } from '../lib/api/schemas';
+import type { VoiceParams } from '../lib/estimate/estimator';
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  scriptmeter estimate [FILE|-] --voice ID --language CODE [--model M] [--style S] [--speed X]
+                       [--endpoint URL] [--no-cache] [--json]
+  scriptmeter balance [--endpoint URL] [--below N] [--json]
+
+The API key comes from SUPERTONE_API_KEY. Without it, estimate gives a local approximation
+and makes no call. Exit codes: 0 ok, 1 API or input error, 2 usage error, 3 balance at or below --below.`;
+
+export type Command =
+  | { kind: 'estimate'; file: string; voice: VoiceParams; endpoint: string; cache: boolean; json: boolean }
+  | { kind: 'balance'; endpoint: string; below?: number; json: boolean }
+  | { kind: 'help' };
+
+export function parseCommand(argv: string[]): Command {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { kind: 'help' };
+  const { values, positionals } = parse(rest);
+  const endpoint = checkEndpoint(values.endpoint ?? DEFAULT_API_BASE_URL);
+  if (!endpoint.ok) throw new UsageError(`--endpoint: ${endpoint.error}`);
+  const json = values.json ?? false;
+  if (command === 'balance') {
+    if (positionals.length > 0) throw new UsageError(`balance takes no file (got ${positionals[0]})`);
+    return { kind: 'balance', endpoint: endpoint.url, below: values.below === undefined ? undefined : number('--below', values.below), json };
+  }
+  if (command !== 'estimate') throw new UsageError(`unknown command "${command}"`);
+  if (positionals.length > 1) throw new UsageError('estimate takes one file (or - for standard input)');
+  return {
+    kind: 'estimate',
+    file: positionals[0] ?? '-',
+    endpoint: endpoint.url,
+    cache: !(values['no-cache'] ?? false),
+    json,
+    voice: {
+      voiceId: values.voice ?? '',
+      language: oneOf('--language', values.language ?? 'en', languageSchema, LANGUAGES),
+      model: oneOf('--model', values.model ?? 'sona_speech_1', modelSchema, MODELS),
+      style: values.style,
+      speed: speed(values.speed),
+    },
+  };
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        voice: { type: 'string' }, language: { type: 'string' }, model: { type: 'string' }, style: { type: 'string' },
+        speed: { type: 'string' }, endpoint: { type: 'string' }, below: { type: 'string' },
+        'no-cache': { type: 'boolean' }, json: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] ?? 'bad arguments' : 'bad arguments');
+  }
+}
+
+function number(flag: string, raw: string): number {
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${flag} needs a number (got "${raw}")`);
+  return value;
+}
+
+function speed(raw: string | undefined): number {
+  if (raw === undefined) return 1;
+  const value = number('--speed', raw);
+  if (value < SPEED_MIN || value > SPEED_MAX) throw new UsageError(`--speed must be between ${SPEED_MIN} and ${SPEED_MAX} (got ${raw})`);
+  return value;
+}
+
+function oneOf<T extends string>(flag: string, raw: string, schema: { safeParse(v: unknown): { success: boolean; data?: T } }, allowed: readonly string[]): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success || parsed.data === undefined) throw new UsageError(`${flag} must be one of: ${allowed.join(', ')} (got "${raw}")`);
+  return parsed.data;
+}

@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createSupertoneClient } from '../lib/api/client';
+import { Calibration, calibrationStateSchema } from '../lib/estimate/calibration';
+import { DurationCache } from '../lib/estimate/duration-cache';
+import { createEstimator, type EstimateResult, type VoiceParams } from '../lib/estimate/estimator';
+import { formatClock, formatCredits } from '../lib/format';
+import { cheapestFirst, providerRates } from '../lib/rates/credits';
+import { cacheDir, readJsonFile, writeJsonFile } from './file-store';
+
+const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+const PROGRESS_FROM_PIECES = 10;
+
+export class InputError extends Error {}
+
+export interface EstimateCommand {
+  file: string;
+  voice: VoiceParams;
+  endpoint: string;
+  cache: boolean;
+  json: boolean;
+}
+
+export interface Io {
+  stdout: (line: string) => void;
+  stderr: { write: (text: string) => void; isTTY?: boolean };
+  stdin: () => Promise<string>;
+  env: NodeJS.ProcessEnv;
+}
+
+async function readInput(file: string, io: Io): Promise<string> {
+  if (file === '-') return io.stdin();
+  try {
+    const buffer = await readFile(file);
+    if (buffer.byteLength > MAX_INPUT_BYTES) throw new InputError(`${file} is larger than 50 MB`);
+    return buffer.toString('utf8');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new InputError(`cannot read ${file} (${code})`);
+  }
+}
+
+/** Runs an estimate; returns the process exit code. */
+export async function runEstimate(command: EstimateCommand, io: Io): Promise<number> {
+  const text = await readInput(command.file, io);
+  const apiKey = io.env.SUPERTONE_API_KEY?.trim() ?? '';
+  if (apiKey && !command.voice.voiceId) throw new InputError('--voice is needed for an API estimate (or unset SUPERTONE_API_KEY for a local one)');
+  const dir = cacheDir(io.env);
+  const cachePath = join(dir, 'durations.json');
+  const calibrationPath = join(dir, 'calibration.json');
+  const cache = new DurationCache(50_000, command.cache
+    ? { load: () => readJsonFile(cachePath), save: (entries) => writeJsonFile(cachePath, entries) }
+    : undefined);
+  const calibration = new Calibration(calibrationStateSchema.safeParse(await readJsonFile(calibrationPath)).data ?? {});
+  const estimator = createEstimator({
+    client: apiKey ? createSupertoneClient({ baseUrl: command.endpoint, apiKey }) : undefined,
+    cache, calibration,
+  });
+  const result = await estimator.estimate(text, command.voice, { onProgress: progressReporter(io) });
+  if (command.cache) await cache.flush();
+  await writeJsonFile(calibrationPath, calibration.toJSON()).catch(() => undefined);
+  if (result.errors.length > 0) throw new InputError(result.errors[0] ?? 'estimate failed');
+  io.stdout(command.json ? JSON.stringify(jsonSummary(result)) : table(result, command.voice));
+  return 0;
+}
+
+function progressReporter(io: Io): (done: number, total: number) => void {
+  return (done, total) => {
+    if (total < PROGRESS_FROM_PIECES) return;
+    if (io.stderr.isTTY) io.stderr.write(`\rscriptmeter: ${done}/${total} pieces${done === total ? '\n' : ''}`);
+    else if (done === 1 || done === total) io.stderr.write(`scriptmeter: ${done}/${total} pieces\n`);
+  };
+}
+
+export function jsonSummary(result: EstimateResult) {
+  return { seconds: result.seconds, chunks: result.calls, source: result.source, credits: result.credits };
+}
+
+function table(result: EstimateResult, voice: VoiceParams): string {
+  const rates = new Map(providerRates(voice.model).map((rate) => [rate.id, rate]));
+  const rows = cheapestFirst(result.credits).map(({ id, credits }) => {
+    const rate = rates.get(id);
+    const unit = rate ? `${formatCredits(rate.rate)} / ${rate.unit === 'second' ? 's' : 'min'}` : '';
+    return `  ${id.padEnd(12)}${unit.padStart(12)}${formatCredits(credits).padStart(12)}`;
+  });
+  const source = result.localReason ?? `source: ${result.source}, ${result.calls} API calls`;
+  const excluded = result.excluded.length > 0 ? `\n${result.excluded.length} non-spoken marks excluded` : '';
+  return [
+    `${result.seconds.toFixed(2)} s  (${formatClock(result.seconds)})  ${result.characters.toLocaleString('en')} characters, ${result.pieces.length} pieces`,
+    `${source}${excluded}`,
+    '',
+    `  ${'provider'.padEnd(12)}${'rate'.padStart(12)}${'credits'.padStart(12)}`,
+    ...rows,
+  ].join('\n');
+}

@@ -1,0 +1,85 @@
+import { storage } from 'wxt/utils/storage';
+import { createSupertoneClient } from '../api/client';
+import { AdaptiveLimit } from '../estimate/adaptive-limit';
+import { Calibration, calibrationStateSchema } from '../estimate/calibration';
+import { DurationCache, type CacheEntries } from '../estimate/duration-cache';
+import { createEstimator, type Estimator, type VoiceParams } from '../estimate/estimator';
+import type { EstimateReply } from '../messages/protocol';
+import type { Settings } from '../settings/schema';
+import { readApiKey, readSettings } from '../settings/store';
+
+const cacheItem = storage.defineItem<CacheEntries>('local:durationCache', { fallback: [] });
+const calibrationItem = storage.defineItem<unknown>('local:calibration', { fallback: {} });
+const CALIBRATION_SAVE_DELAY_MS = 2_000;
+
+export function voiceFromSettings(settings: Settings): VoiceParams {
+  return {
+    voiceId: settings.voiceId, language: settings.language, model: settings.model,
+    style: settings.style || undefined, speed: settings.speed,
+  };
+}
+
+/**
+ * The background's estimation state. Cache, calibration and the rate limiter outlive settings
+ * changes; the estimator (which holds the key and endpoint) is rebuilt when those change.
+ * Everything is reloaded from storage when a stopped service worker starts again.
+ */
+export function createEngine() {
+  const cache = new DurationCache(5_000, {
+    load: () => cacheItem.getValue(),
+    save: (entries) => cacheItem.setValue(entries),
+  });
+  const limit = new AdaptiveLimit(4);
+  let calibration: Promise<Calibration> | undefined;
+  let current: Promise<{ estimator: Estimator; settings: Settings }> | undefined;
+  let calibrationTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function loadCalibration(): Promise<Calibration> {
+    calibration ??= calibrationItem.getValue().then((raw) => new Calibration(calibrationStateSchema.safeParse(raw).data ?? {}));
+    return calibration;
+  }
+
+  function saveCalibrationSoon(model: Calibration): void {
+    if (calibrationTimer !== undefined) return;
+    calibrationTimer = setTimeout(() => {
+      calibrationTimer = undefined;
+      calibrationItem.setValue(model.toJSON()).catch(() => undefined);
+    }, CALIBRATION_SAVE_DELAY_MS);
+  }
+
+  async function build() {
+    const [settings, apiKey, model] = await Promise.all([readSettings(), readApiKey(), loadCalibration()]);
+    const client = apiKey
+      ? createSupertoneClient({
+          baseUrl: settings.endpoint, apiKey,
+          onRetry: (notice) => { if (notice.status === 429) limit.slowDown(); },
+        })
+      : undefined;
+    const estimator = createEstimator({
+      client, cache, calibration: model, limit,
+      normalize: settings.normalize,
+      rates: { overrides: settings.rateOverrides, rounding: settings.rounding },
+      onCalibrated: () => saveCalibrationSoon(model),
+    });
+    return { estimator, settings };
+  }
+
+  return {
+    /** Call when settings or the key change. */
+    invalidate(): void {
+      current = undefined;
+    },
+    async estimate(text: string): Promise<EstimateReply> {
+      try {
+        current ??= build();
+        const { estimator, settings } = await current;
+        const voice = voiceFromSettings(settings);
+        const result = await estimator.estimate(text, voice, { maxApiCharacters: settings.maxApiCharacters });
+        return { ok: true, result, voice, provider: settings.provider };
+      } catch (error) {
+        current = undefined;
+        return { ok: false, error: error instanceof Error ? error.message : 'Estimate failed.' };
+      }
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { CONTENT_SCRIPT_MESSAGES, type MessageType, type RequestOf, type ResponseOf } from '../messages/protocol';
+import { envelopeSchema, requestSchemas } from '../messages/schemas';
+
+export type Handlers = { [K in MessageType]: (data: RequestOf<K>) => Promise<ResponseOf<K>> };
+
+/** The parts of a message sender that decide trust. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+}
+
+export interface RouterContext {
+  extensionId: string;
+  /** Origin+path prefix of this extension's own pages, e.g. chrome-extension://ID/ */
+  extensionBaseUrl: string;
+}
+
+/**
+ * Builds the runtime.onMessage listener: foreign or malformed messages are ignored, content scripts
+ * may only ask for estimates, and every request is schema-checked before a handler sees it.
+ */
+export function createMessageListener(handlers: Handlers, context: RouterContext) {
+  return (message: unknown, sender: SenderInfo): Promise<unknown> | undefined => {
+    const envelope = envelopeSchema.safeParse(message);
+    if (!envelope.success || sender.id !== context.extensionId) return undefined;
+    const { type } = envelope.data;
+    const fromExtensionPage = sender.url?.startsWith(context.extensionBaseUrl) ?? false;
+    if (!fromExtensionPage && !CONTENT_SCRIPT_MESSAGES.has(type)) {
+      return Promise.reject(new Error(`"${type}" is only available to ScriptMeter's own pages.`));
+    }
+    const data = requestSchemas[type].safeParse(envelope.data.data);
+    if (!data.success) return Promise.reject(new Error(`Malformed "${type}" message.`));
+    return dispatch(handlers, type, data.data);
+  };
+}
+
+function dispatch<K extends MessageType>(handlers: Handlers, type: K, data: unknown): Promise<ResponseOf<K>> {
+  // The schema for `type` has just accepted `data`.
+  return handlers[type](data as RequestOf<K>);
+}

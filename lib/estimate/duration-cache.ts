@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+/** What a predicted duration depends on: everything the API call is given. */
+export interface CacheKeyParts {
+  text: string;
+  voiceId: string;
+  language: string;
+  model: string;
+  style?: string;
+  speed: number;
+}
+
+export function cacheKey(parts: CacheKeyParts): string {
+  return JSON.stringify([parts.voiceId, parts.language, parts.model, parts.style ?? '', parts.speed, parts.text]);
+}
+
+export const cacheEntriesSchema = z.array(z.tuple([z.string(), z.number().finite().nonnegative()]));
+export type CacheEntries = z.infer<typeof cacheEntriesSchema>;
+
+/** Where the cache lives between runs: extension storage, or a file for the command line. */
+export interface CachePersistence {
+  /** Anything may come back (an old or corrupt store): it is checked before use. */
+  load(): Promise<unknown>;
+  save(entries: CacheEntries): Promise<void>;
+}
+
+/** Bounded least-recently-used map of piece → seconds, saved in the background after changes. */
+export class DurationCache {
+  private readonly entries = new Map<string, number>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private loaded: Promise<void> | undefined;
+
+  constructor(
+    private readonly maxEntries = 5_000,
+    private readonly persistence?: CachePersistence,
+    private readonly saveDelayMs = 1_000,
+  ) {}
+
+  /** Loads persisted entries once; a corrupt store is dropped, not fatal. */
+  load(): Promise<void> {
+    this.loaded ??= (async () => {
+      if (!this.persistence) return;
+      const parsed = cacheEntriesSchema.safeParse(await this.persistence.load().catch(() => []));
+      if (!parsed.success) return;
+      for (const [key, seconds] of parsed.data.slice(-this.maxEntries)) {
+        if (!this.entries.has(key)) this.entries.set(key, seconds);
+      }
+    })();
+    return this.loaded;
+  }
+
+  get(key: string): number | undefined {
+    const seconds = this.entries.get(key);
+    if (seconds !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, seconds);
+    }
+    return seconds;
+  }
+
+  set(key: string, seconds: number): void {
+    this.entries.delete(key);
+    this.entries.set(key, seconds);
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    this.scheduleSave();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.scheduleSave();
+  }
+
+  /** Writes now; callers that exit (the command line) await this. */
+  async flush(): Promise<void> {
+    if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    await this.persistence?.save([...this.entries]);
+  }
+
+  private scheduleSave(): void {
+    if (!this.persistence || this.saveTimer !== undefined) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      // A failed save (quota, disk) only costs future cache hits; the estimate itself is unaffected.
+      this.persistence?.save([...this.entries]).catch(() => undefined);
+    }, this.saveDelayMs);
+  }
+}

@@ -1,0 +1,192 @@
+import type { SupertoneClient } from '../api/client';
+import { ApiError } from '../api/errors';
+import type { Language, Model } from '../api/schemas';
+import { creditsByProvider, type ProviderId, type RateOverrides, type RoundingRule } from '../rates/credits';
+import { chunkText } from '../text/chunk';
+import { normalizeScript, type Exclusion, type NormalizeOptions } from '../text/normalize';
+import { AdaptiveLimit } from './adaptive-limit';
+import { Calibration, calibrationKey } from './calibration';
+import { cacheKey, DurationCache } from './duration-cache';
+import { localSeconds } from './local-model';
+
+/** Everything that changes how long the generated speech will be. */
+export interface VoiceParams {
+  voiceId: string;
+  language: Language;
+  model: Model;
+  style?: string;
+  speed: number;
+}
+
+export type PieceSource = 'api' | 'cache' | 'local';
+export type Provenance = PieceSource | 'mixed';
+
+export interface PieceEstimate {
+  start: number;
+  end: number;
+  characters: number;
+  seconds: number;
+  source: PieceSource;
+}
+
+export interface EstimateResult {
+  seconds: number;
+  /** Predict calls sent for this estimate (calls shared with another estimate in flight are not counted twice). */
+  calls: number;
+  source: Provenance;
+  pieces: PieceEstimate[];
+  credits: Record<ProviderId, number>;
+  /** Distinct user-readable problems; a figure with errors is partly local and says so. */
+  errors: string[];
+  /** Why API figures were not used at all, when they were not (no key, text too long …). */
+  localReason?: string;
+  excluded: Exclusion[];
+  /** Characters of spoken text after normalizing. */
+  characters: number;
+}
+
+export interface EstimateOptions {
+  signal?: AbortSignal;
+  /** Above this many spoken characters the API is not asked (bounded work); local figures instead. */
+  maxApiCharacters?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface EstimatorDeps {
+  /** Absent when there is no API key: local figures only. */
+  client?: SupertoneClient;
+  cache: DurationCache;
+  calibration: Calibration;
+  limit?: AdaptiveLimit;
+  normalize?: Partial<NormalizeOptions>;
+  rates?: { overrides?: RateOverrides; rounding?: RoundingRule };
+  /** Called after the API taught the local model something, so it can be persisted. */
+  onCalibrated?: () => void;
+}
+
+export interface Estimator {
+  estimate(text: string, voice: VoiceParams, options?: EstimateOptions): Promise<EstimateResult>;
+  /** Local figure only, synchronous: for showing something at once. */
+  estimateLocal(text: string, voice: VoiceParams): EstimateResult;
+}
+
+interface PieceOutcome {
+  seconds: number;
+  source: PieceSource;
+  called: boolean;
+  error?: ApiError;
+}
+
+export function createEstimator(deps: EstimatorDeps): Estimator {
+  const limit = deps.limit ?? new AdaptiveLimit(4);
+  // Shared across concurrent estimates (two tabs, a re-estimate while typing): one call per piece.
+  const inFlight = new Map<string, Promise<number>>();
+
+  function summarize(
+    voice: VoiceParams, pieces: PieceEstimate[], calls: number, errors: string[], excluded: Exclusion[],
+    characters: number, localReason?: string,
+  ): EstimateResult {
+    const seconds = round2(pieces.reduce((sum, piece) => sum + piece.seconds, 0));
+    const sources = [...new Set(pieces.map((piece) => piece.source))];
+    const source: Provenance = sources.length > 1 ? 'mixed' : sources[0] ?? (localReason ? 'local' : 'api');
+    return {
+      seconds, calls, source, pieces, errors, excluded, characters, localReason,
+      credits: creditsByProvider(seconds, voice.model, deps.rates?.overrides, deps.rates?.rounding),
+    };
+  }
+
+  function localFor(text: string, voice: VoiceParams): number {
+    const factor = deps.calibration.factor(calibrationKey(voice.voiceId, voice.language, voice.model));
+    return localSeconds(text, voice.language, voice.speed, factor);
+  }
+
+  function prepare(text: string, options: Partial<NormalizeOptions> | undefined) {
+    const normalized = normalizeScript(text, options);
+    return { normalized, chunks: chunkText(normalized.text) };
+  }
+
+  function estimateLocal(text: string, voice: VoiceParams, localReason?: string): EstimateResult {
+    const { normalized, chunks } = prepare(text, deps.normalize);
+    const pieces = chunks.map((chunk) => ({
+      start: chunk.start, end: chunk.end, characters: chunk.text.length,
+      seconds: localFor(chunk.text.trim(), voice), source: 'local' as const,
+    }));
+    return summarize(voice, pieces, 0, [], normalized.excluded, normalized.text.length, localReason);
+  }
+
+  /** One piece: cache, or a call shared with any other estimate asking the same thing right now. */
+  async function predictPiece(client: SupertoneClient, spoken: string, voice: VoiceParams, stop: AbortSignal): Promise<PieceOutcome> {
+    const key = cacheKey({ text: spoken, ...voice });
+    const cached = deps.cache.get(key);
+    if (cached !== undefined) return { seconds: cached, source: 'cache', called: false };
+    const shared = inFlight.get(key);
+    const called = shared === undefined;
+    // The call itself is not tied to one caller's signal, since others may be waiting on it;
+    // a stopped estimate only keeps its queued calls from starting.
+    const pending = shared ?? limit.run(() => {
+      if (stop.aborted) throw new ApiError('aborted', 'Cancelled.');
+      return client.predictDuration(voice.voiceId, {
+        text: spoken, language: voice.language, model: voice.model, style: voice.style,
+        voice_settings: { speed: voice.speed },
+      });
+    });
+    if (called) {
+      inFlight.set(key, pending);
+      pending.then(() => inFlight.delete(key), () => inFlight.delete(key));
+    }
+    try {
+      const seconds = await pending;
+      if (called) learnFrom(key, spoken, voice, seconds);
+      return { seconds, source: 'api', called };
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError('network', 'The API could not be reached.');
+      // Another estimate gave up on a call we were sharing: ask for ourselves.
+      if (apiError.kind === 'aborted' && !called && !stop.aborted) return predictPiece(client, spoken, voice, stop);
+      return { seconds: localFor(spoken, voice), source: 'local', called, error: apiError };
+    }
+  }
+
+  function learnFrom(key: string, spoken: string, voice: VoiceParams, seconds: number): void {
+    limit.succeeded();
+    deps.cache.set(key, seconds);
+    const rawLocal = localSeconds(spoken, voice.language, voice.speed);
+    deps.calibration.observe(calibrationKey(voice.voiceId, voice.language, voice.model), rawLocal, seconds);
+    deps.onCalibrated?.();
+  }
+
+  async function estimate(text: string, voice: VoiceParams, options: EstimateOptions = {}): Promise<EstimateResult> {
+    const client = deps.client;
+    if (!client) return estimateLocal(text, voice, 'No API key: approximate local estimate.');
+    if (!voice.voiceId) return estimateLocal(text, voice, 'No voice chosen: approximate local estimate.');
+    await deps.cache.load();
+    const { normalized, chunks } = prepare(text, deps.normalize);
+    const maxApi = options.maxApiCharacters ?? Number.POSITIVE_INFINITY;
+    if (normalized.text.length > maxApi) {
+      return estimateLocal(text, voice, `Text longer than ${maxApi.toLocaleString('en')} characters: approximate local estimate.`);
+    }
+    // A permanent failure (bad key, unknown voice) stops the remaining calls at once.
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    let done = 0;
+    const outcomes = await Promise.all(chunks.map(async (chunk) => {
+      const outcome = await predictPiece(client, chunk.text.trim(), voice, signal);
+      if (outcome.error?.isPermanent) stop.abort();
+      options.onProgress?.(++done, chunks.length);
+      return outcome;
+    }));
+    options.signal?.throwIfAborted();
+    const errors = [...new Set(outcomes.flatMap((o) => (o.error && o.error.kind !== 'aborted' ? [o.error.message] : [])))];
+    const pieces = chunks.map((chunk, index) => {
+      const outcome = outcomes[index] as PieceOutcome;
+      return { start: chunk.start, end: chunk.end, characters: chunk.text.length, seconds: outcome.seconds, source: outcome.source };
+    });
+    const calls = outcomes.filter((o) => o.called && o.error?.kind !== 'aborted').length;
+    return summarize(voice, pieces, calls, errors, normalized.excluded, normalized.text.length);
+  }
+
+  return { estimate, estimateLocal: (text, voice) => estimateLocal(text, voice) };
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,36 @@
+import type { EstimateResult, VoiceParams } from '../estimate/estimator';
+import type { ProviderId } from '../rates/credits';
+import type { FieldErrors, Settings } from '../settings/schema';
+
+/**
+ * One map of every message the background answers: what is sent and what comes back.
+ * Types only, so the content script can use it without shipping zod; the background checks
+ * every request against lib/messages/schemas.ts on receipt.
+ */
+export interface Protocol {
+  /** Any part of the extension, content scripts included. */
+  estimate: { request: { text: string }; response: EstimateReply };
+  /** Extension pages only (popup, options). */
+  getSettings: { request: Record<string, never>; response: Settings };
+  saveSettings: { request: { patch: Partial<Settings> }; response: { ok: true; settings: Settings } | { ok: false; errors: FieldErrors } };
+  setApiKey: { request: { key: string }; response: { ok: true } | { ok: false; error: string } };
+  clearApiKey: { request: Record<string, never>; response: { ok: true } };
+  keyStatus: { request: Record<string, never>; response: { set: boolean; hint: string } };
+}
+
+export type MessageType = keyof Protocol;
+export type RequestOf<K extends MessageType> = Protocol[K]['request'];
+export type ResponseOf<K extends MessageType> = Protocol[K]['response'];
+
+export interface Envelope<K extends MessageType = MessageType> {
+  scriptmeter: 1;
+  type: K;
+  data: RequestOf<K>;
+}
+
+export type EstimateReply =
+  | { ok: true; result: EstimateResult; voice: VoiceParams; provider: ProviderId }
+  | { ok: false; error: string };
+
+/** Messages a content script may send; everything else needs an extension page. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['estimate']);

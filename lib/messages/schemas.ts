@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { MessageType } from './protocol';
+
+/** A selection larger than this is refused outright: bounded work, whatever a page sends. */
+export const MAX_MESSAGE_TEXT = 12 * 1024 * 1024;
+
+const empty = z.object({}).strict();
+
+export const requestSchemas = {
+  estimate: z.object({ text: z.string().max(MAX_MESSAGE_TEXT) }).strict(),
+  getSettings: empty,
+  // Field values are checked by the settings module, which explains each problem.
+  saveSettings: z.object({ patch: z.record(z.string(), z.unknown()) }).strict(),
+  setApiKey: z.object({ key: z.string().max(1024) }).strict(),
+  clearApiKey: empty,
+  keyStatus: empty,
+} satisfies Record<MessageType, z.ZodType>;
+
+export const envelopeSchema = z.object({
+  scriptmeter: z.literal(1),
+  type: z.enum(Object.keys(requestSchemas) as [MessageType, ...MessageType[]]),
+  data: z.unknown(),
+});

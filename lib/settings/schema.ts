@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { checkEndpoint, DEFAULT_API_BASE_URL } from '../api/endpoint';
+import { languageSchema, modelSchema, SPEED_MAX, SPEED_MIN } from '../api/schemas';
+import { PROVIDER_IDS, ROUNDING_RULES } from '../rates/credits';
+import { AUDIOSTACK_PROVIDER_IDS } from '../rates/tables';
+import { DEFAULT_NORMALIZE_OPTIONS } from '../text/normalize';
+import { MODELS } from '../api/schemas';
+
+const rate = z.number().finite().nonnegative().max(10_000);
+
+/** Each field carries its own default so a missing or broken field never costs the others. */
+export const settingsFields = {
+  endpoint: z.string().trim()
+    .refine((value) => checkEndpoint(value).ok, { error: (issue) => { const r = checkEndpoint(String(issue.input)); return r.ok ? '' : r.error; } })
+    .default(DEFAULT_API_BASE_URL),
+  voiceId: z.string().trim().max(100, 'A voice id is at most 100 characters.').regex(/^[\w-]*$/, 'A voice id has only letters, digits, - and _.').default(''),
+  language: languageSchema.default('en'),
+  model: modelSchema.default('sona_speech_1'),
+  style: z.string().trim().max(50, 'A style name is at most 50 characters.').default(''),
+  speed: z.number({ error: 'Speed is a number.' }).min(SPEED_MIN, `Speed is at least ${SPEED_MIN}.`).max(SPEED_MAX, `Speed is at most ${SPEED_MAX}.`).default(1),
+  provider: z.enum(PROVIDER_IDS).default('supertone'),
+  rounding: z.enum(ROUNDING_RULES).default('prorate'),
+  rateOverrides: z.object({
+    supertone: z.partialRecord(z.enum(MODELS), rate).optional(),
+    audiostack: z.partialRecord(z.enum(AUDIOSTACK_PROVIDER_IDS), rate).optional(),
+  }).default({}),
+  normalize: z.object({
+    tags: z.boolean(), markdown: z.boolean(), directions: z.boolean(), speakerLabels: z.boolean(),
+  }).default({ ...DEFAULT_NORMALIZE_OPTIONS }),
+  /** Longer texts get a local figure: bounded work and bounded traffic for a stray select-all. */
+  maxApiCharacters: z.number().int().min(300).max(1_000_000).default(30_000),
+};
+
+export const settingsSchema = z.object(settingsFields);
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsField = keyof Settings;
+
+export const SETTINGS_VERSION = 1;
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
+
+/** Reads whatever is stored, field by field: a bad field falls back to its default, the rest are kept. */
+export function mergeWithDefaults(stored: unknown): Settings {
+  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const merged: Record<string, unknown> = {};
+  for (const [field, schema] of Object.entries(settingsFields)) {
+    const parsed = schema.safeParse(record[field]);
+    merged[field] = parsed.success ? parsed.data : schema.parse(undefined);
+  }
+  return settingsSchema.parse(merged);
+}
+
+export type FieldErrors = Partial<Record<SettingsField, string>>;
+
+/** Checks a change before it is saved; nothing is saved when any field is wrong. */
+export function validateSettings(candidate: unknown): { ok: true; settings: Settings } | { ok: false; errors: FieldErrors } {
+  const parsed = settingsSchema.safeParse(candidate);
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    if (typeof field === 'string' && field in settingsFields && !errors[field as SettingsField]) {
+      errors[field as SettingsField] = issue.message;
+    }
+  }
+  return { ok: false, errors };
+}
