@@ -1,0 +1,79 @@
+import type { ServerResponse } from 'node:http';
+import { defaultVendorError } from './errors';
+import type { Fault } from './types';
+
+/** Writing responses: plain JSON, and each fault kind. Every writer is a no-op once the client is gone. */
+
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'x-sup-api-key, content-type',
+  'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+  // Without this a cross-origin page cannot read Retry-After.
+  'access-control-expose-headers': 'retry-after',
+};
+
+const HUGE_DEFAULT_BYTES = 10.5 * 1024 * 1024;
+const DRIP_TICK_MS = 100;
+
+function gone(res: ServerResponse): boolean {
+  return res.destroyed || res.writableEnded;
+}
+
+function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  if (gone(res)) return;
+  const bytes = Buffer.from(text, 'utf8');
+  res.writeHead(status, { ...CORS_HEADERS, 'content-type': 'application/json', 'content-length': String(bytes.length), ...headers });
+  res.end(bytes);
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  sendText(res, status, JSON.stringify(body) ?? '', headers);
+}
+
+/** Sends `text` at about `bytesPerSecond`, in ticks, stopping if the connection closes. */
+function drip(res: ServerResponse, status: number, text: string, bytesPerSecond: number): void {
+  const bytes = Buffer.from(text, 'utf8');
+  res.writeHead(status, { ...CORS_HEADERS, 'content-type': 'application/json', 'content-length': String(bytes.length) });
+  const perTick = Math.max(1, Math.round((bytesPerSecond * DRIP_TICK_MS) / 1000));
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (gone(res)) return clearInterval(timer);
+    const chunk = bytes.subarray(sent, sent + perTick);
+    sent += chunk.length;
+    if (sent >= bytes.length) {
+      clearInterval(timer);
+      res.end(chunk);
+    } else {
+      res.write(chunk);
+    }
+  }, DRIP_TICK_MS);
+  res.once('close', () => clearInterval(timer));
+}
+
+/** Answers with `fault`; `normal` computes the real response, needed only by faults that deliver it. */
+export function sendFault(res: ServerResponse, fault: Fault, normal: () => { status: number; body: unknown }): void {
+  if (gone(res)) return;
+  switch (fault.kind) {
+    case 'status':
+      return sendJson(res, fault.status, defaultVendorError(fault.status), fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter });
+    case 'hang':
+      return; // close() destroys the socket
+    case 'drip': {
+      const { status, body } = normal();
+      return drip(res, status, JSON.stringify(body) ?? '', fault.bytesPerSecond);
+    }
+    case 'malformed':
+      return sendText(res, 200, '{"duration": 1.23, "unterminated');
+    case 'body':
+      return sendText(res, fault.status ?? 200, typeof fault.body === 'string' ? fault.body : (JSON.stringify(fault.body) ?? ''));
+    case 'huge': {
+      const bytes = Math.max(0, Math.round(fault.bytes ?? HUGE_DEFAULT_BYTES));
+      const frame = '{"padding":""}';
+      return sendText(res, 200, `{"padding":"${'x'.repeat(Math.max(0, bytes - frame.length))}"}`);
+    }
+    case 'redirect':
+      res.writeHead(fault.status ?? 302, { ...CORS_HEADERS, location: fault.location, 'content-length': '0' });
+      res.end();
+      return;
+  }
+}
