@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: speed figures measured in one run, as ratios where the goal is a ratio.
+ * Runs against the local API double on loopback; prints a Markdown table for the README.
+ */
+import { performance } from 'node:perf_hooks';
+import { createSupertoneClient } from '../lib/api/client';
+import { AdaptiveLimit } from '../lib/estimate/adaptive-limit';
+import { Calibration, calibrationKey } from '../lib/estimate/calibration';
+import { DurationCache } from '../lib/estimate/duration-cache';
+import { createEstimator, type VoiceParams } from '../lib/estimate/estimator';
+import { localSeconds } from '../lib/estimate/local-model';
+import { chunkText } from '../lib/text/chunk';
+import { normalizeScript } from '../lib/text/normalize';
+import { predictedDuration } from '../tests/api-double/duration';
+import { startApiDouble } from '../tests/api-double/server';
+import { englishScript, mixedText, sentence } from '../tests/fixtures/scripts';
+
+const voice: VoiceParams = { voiceId: '91992bbd4758bdcf9c9b01', language: 'en', model: 'sona_speech_1', speed: 1 };
+const rows: Array<[string, string, string, string]> = [];
+const report = (what: string, figure: string, goal: string, met: boolean | undefined) =>
+  rows.push([what, figure, goal, met === undefined ? '' : met ? 'met' : 'NOT met']);
+
+const api = await startApiDouble({ latencyMs: 200 });
+const estimatorWith = (concurrency: number, cache = new DurationCache(50_000)) => createEstimator({
+  client: createSupertoneClient({ baseUrl: api.url, apiKey: 'test-key' }),
+  cache, calibration: new Calibration(), limit: new AdaptiveLimit(concurrency),
+});
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await run();
+  return { ms: performance.now() - started, value };
+}
+
+// 1. Parallel engine vs one call at a time, 200 ms latency.
+{
+  const script = englishScript(10_000);
+  const pieces = chunkText(script).length;
+  const parallel = await timed(() => estimatorWith(4).estimate(script, voice));
+  const serial = await timed(() => estimatorWith(1).estimate(script, voice));
+  const ratio = parallel.ms / serial.ms;
+  report(`Engine ÷ one-at-a-time wall time (${pieces} pieces, 200 ms latency)`,
+    `${ratio.toFixed(3)} (${Math.round(parallel.ms)} ms vs ${Math.round(serial.ms)} ms)`, '≤ 0.3', ratio <= 0.3);
+}
+
+// 2. Re-estimate after editing one sentence of a 50,000-character script.
+{
+  const script = englishScript(50_000);
+  const estimator = estimatorWith(4);
+  const first = await estimator.estimate(script, voice);
+  const calls: number[] = [];
+  const times: number[] = [];
+  for (const i of [40, 120, 260, 380]) {
+    const edited = script.replace(sentence(i), `${sentence(i).slice(0, -1)}, edited for the benchmark.`);
+    const again = await timed(() => estimator.estimate(edited, voice));
+    calls.push(again.value.calls);
+    times.push(again.ms);
+  }
+  report(`Predict calls after a one-sentence edit (50,000 chars, ${first.calls} pieces; 4 edits)`,
+    `max ${Math.max(...calls)}, each: ${calls.join(', ')}`, '≤ 2', Math.max(...calls) <= 2);
+  report('Re-estimate time after a one-sentence edit (200 ms latency)', `median ${Math.round(times.sort((a, b) => a - b)[1] ?? 0)} ms`, '', undefined);
+  const cached = await timed(() => estimator.estimate(script, voice));
+  report('Re-estimate of an unchanged 50,000-char script (all cache)', `${cached.ms.toFixed(1)} ms, ${cached.value.calls} calls`, '', undefined);
+}
+await api.close();
+
+// 3. Chunker and normalizer throughput on 1 MB of mixed-language text.
+{
+  const text = mixedText(1024 * 1024);
+  const mb = Buffer.byteLength(text) / (1024 * 1024);
+  chunkText(text); // warm-up
+  const runs = 5;
+  let started = performance.now();
+  for (let i = 0; i < runs; i++) chunkText(text);
+  const chunkMbs = (mb * runs) / ((performance.now() - started) / 1000);
+  report('Chunker throughput, 1 MB mixed-language text', `${chunkMbs.toFixed(1)} MB/s`, '≥ 5 MB/s', chunkMbs >= 5);
+  started = performance.now();
+  for (let i = 0; i < runs; i++) normalizeScript(text);
+  const normMbs = (mb * runs) / ((performance.now() - started) / 1000);
+  report('Normalizer throughput, same text', `${normMbs.toFixed(1)} MB/s`, '', undefined);
+}
+
+// 4. Local model error against the API's answers, before and after calibration.
+{
+  const truth = (text: string) => predictedDuration(voice.voiceId, { text, language: 'en', voice_settings: { speed: 1 } });
+  const calibration = new Calibration();
+  const key = calibrationKey(voice.voiceId, voice.language, voice.model);
+  const heldOut = Array.from({ length: 200 }, (_, i) => sentence(5000 + i));
+  const meanError = () => heldOut.reduce((sum, s) => {
+    const actual = truth(s);
+    return sum + Math.abs(localSeconds(s, 'en', 1, calibration.factor(key)) - actual) / actual;
+  }, 0) / heldOut.length;
+  const before = meanError();
+  for (let i = 0; i < 60; i++) {
+    const s = sentence(i);
+    calibration.observe(key, localSeconds(s, 'en', 1), truth(s));
+  }
+  const after = meanError();
+  report('Local estimate error vs API (mean |error|, 200 held-out sentences)',
+    `${(before * 100).toFixed(1)} % before, ${(after * 100).toFixed(1)} % after calibrating on 60`, 'improves', after < before);
+}
+
+console.log('\n| measure | figure | goal | |\n|---|---|---|---|');
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+const missed = rows.filter((row) => row[3] === 'NOT met').length;
+if (missed > 0) console.log(`\n${missed} goal(s) not met`);

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page as PlaywrightPage } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { GECKO_ID } from '../../wxt.config';
+
+/** The few page operations the end-to-end tests need, the same in both browsers. */
+export interface ExtPage {
+  fill(selector: string, value: string): Promise<void>;
+  select(selector: string, value: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  textOf(selector: string): Promise<string>;
+  waitForText(selector: string, pattern: RegExp): Promise<string>;
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  emulateDark(dark: boolean): Promise<void>;
+  screenshot(name: string): Promise<string>;
+}
+
+export interface ExtBrowser {
+  name: 'chromium' | 'firefox';
+  openExtensionPage(path: string): Promise<ExtPage>;
+  close(): Promise<void>;
+}
+
+export const SCREENSHOT_DIR = resolve('out/screenshots');
+
+function screenshotPath(browser: string, name: string): string {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return join(SCREENSHOT_DIR, `${browser}-${name}.png`);
+}
+
+async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}
+
+function chromiumPage(page: PlaywrightPage): ExtPage {
+  const textOf = async (selector: string) => (await page.locator(selector).first().textContent()) ?? '';
+  return {
+    fill: (selector, value) => page.fill(selector, value),
+    select: async (selector, value) => { await page.selectOption(selector, value); },
+    click: (selector) => page.click(selector),
+    textOf,
+    waitForText: (selector, pattern) => poll(() => textOf(selector), (t) => pattern.test(t), `${selector} ~ ${pattern}`),
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    emulateDark: (dark) => page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' }),
+    screenshot: async (name) => {
+      const path = screenshotPath('chromium', name);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+  };
+}
+
+export async function launchChromium(extensionDir = resolve('.output/chrome-mv3')): Promise<ExtBrowser> {
+  const context: BrowserContext = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sm-chromium-')), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 900, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    name: 'chromium',
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return chromiumPage(page);
+    },
+    close: () => context.close(),
+  };
+}
+
+function firefoxPage(page: PuppeteerPage): ExtPage {
+  const textOf = (selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
+  return {
+    async fill(selector, value) {
+      await page.$eval(selector, (el) => { (el as HTMLInputElement).value = ''; });
+      await page.type(selector, value);
+    },
+    select: async (selector, value) => { await page.select(selector, value); },
+    click: (selector) => page.click(selector),
+    textOf,
+    waitForText: (selector, pattern) => poll(() => textOf(selector).catch(() => ''), (t) => pattern.test(t), `${selector} ~ ${pattern}`),
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    emulateDark: (dark) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]),
+    screenshot: async (name) => {
+      const path = screenshotPath('firefox', name);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+  };
+}
+
+export async function launchFirefox(extensionDir = resolve('.output/firefox-mv2')): Promise<ExtBrowser> {
+  const uuid = randomUUID();
+  const browser: PuppeteerBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
+  });
+  await browser.installExtension(extensionDir);
+  return {
+    name: 'firefox',
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 900, height: 900 });
+      // Awaiting goto on moz-extension:// pages can hang over BiDi; wait for the document instead.
+      void page.goto(`moz-extension://${uuid}/${path}`).catch(() => undefined);
+      await page.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:', { timeout: 15_000 });
+      return firefoxPage(page);
+    },
+    close: () => browser.close(),
+  };
+}
