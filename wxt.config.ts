@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { WEBHOOK_PERMISSION_ORIGINS } from './lib/account/webhook';
 
 // Gecko id is fixed so Firefox keeps storage across reinstalls and tests can pin the UUID.
 export const GECKO_ID = 'scriptmeter@scriptmeter.dev';
@@ -8,7 +9,14 @@ export default defineConfig({
   manifest: {
     name: 'ScriptMeter',
     description: 'How long your text-to-speech script will sound, and what it will cost — right where you write it.',
-    permissions: ['storage'],
+    // alarms: balance/usage checks; notifications: alerts. Webhook hosts are asked for at run time.
+    // contextMenus: "Estimate speech length" on selections and editable fields.
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
+    commands: {
+      // Rebindable at chrome://extensions/shortcuts and in Firefox's add-on shortcuts.
+      'estimate-selection': { suggested_key: { default: 'Alt+Shift+E' }, description: 'Estimate speech length of the selection or field' },
+    },
+    optional_host_permissions: WEBHOOK_PERMISSION_ORIGINS,
     host_permissions: ['https://supertoneapi.com/*'],
     browser_specific_settings: {
       gecko: { id: GECKO_ID },
@@ -19,6 +27,8 @@ export default defineConfig({
     // WXT's manifest types predate Firefox's data_collection_permissions; add it after generation.
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser !== 'firefox') return;
+      // MV2 has no optional_host_permissions: origins go in optional_permissions.
+      if (manifest.manifest_version === 2) manifest.optional_permissions = [...WEBHOOK_PERMISSION_ORIGINS];
       const gecko = manifest.browser_specific_settings?.gecko;
       if (gecko) Object.assign(gecko, { data_collection_permissions: { required: ['none'] } });
     },

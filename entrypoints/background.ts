@@ -1,18 +1,33 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createEngine } from '@/lib/background/engine';
+import { createAccountMonitor } from '@/lib/background/account';
+import { onAccountAlarm } from '@/lib/background/alarms';
+import { createEngine, voiceFromSettings } from '@/lib/background/engine';
+import { inlineConfigFor, notifyTabsOfSettings, registerInlineTriggers } from '@/lib/background/inline';
 import { createMessageListener } from '@/lib/background/router';
 import { apiKeyStatus, clearApiKey, readSettings, saveApiKey, saveSettings, watchApiKey, watchSettings } from '@/lib/settings/store';
 
 export default defineBackground(() => {
   const engine = createEngine();
-  watchSettings(() => engine.invalidate());
+  watchSettings(() => {
+    engine.invalidate();
+    void notifyTabsOfSettings();
+  });
+  registerInlineTriggers();
   watchApiKey(() => engine.invalidate());
+  const account = createAccountMonitor();
+  watchSettings((settings) => void account.settingsChanged(settings));
+  watchApiKey(() => void account.poll());
+  onAccountAlarm(() => void account.poll());
 
   browser.runtime.onMessage.addListener(
     createMessageListener(
       {
         estimate: ({ text }) => engine.estimate(text),
+        inlineConfig: async ({ host }) => {
+          const settings = await readSettings();
+          return inlineConfigFor(settings, await engine.localFactor(voiceFromSettings(settings)), host);
+        },
         getSettings: () => readSettings(),
         saveSettings: ({ patch }) => saveSettings(patch),
         setApiKey: ({ key }) => saveApiKey(key),
@@ -21,8 +36,10 @@ export default defineBackground(() => {
           return { ok: true as const };
         },
         keyStatus: () => apiKeyStatus(),
+        ...account.handlers(),
       },
       { extensionId: browser.runtime.id, extensionBaseUrl: browser.runtime.getURL('/') },
     ),
   );
+  void account.start();
 });

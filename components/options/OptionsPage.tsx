@@ -1,16 +1,31 @@
+import { useState } from 'preact/hooks';
+import { useI18n } from '@/lib/i18n/context';
+import { AlertsSection } from './AlertsSection';
 import { ApiKeySection } from './ApiKeySection';
+import { BackupSection } from './BackupSection';
+import { CostSection } from './CostSection';
+import { PrivacySection } from './PrivacySection';
 import { VoiceSection } from './VoiceSection';
 import './options.css';
 
 export function OptionsPage() {
+  const { t } = useI18n();
+  // Sections read settings when they mount: an import remounts them with the new values.
+  const [generation, setGeneration] = useState(0);
   return (
     <main class="options">
       <header>
-        <h1>ScriptMeter</h1>
-        <p class="lede">How long your text-to-speech script will sound, and what it will cost.</p>
+        <h1>{t('app.name')}</h1>
+        <p class="lede">{t('options.lede')}</p>
       </header>
-      <ApiKeySection />
-      <VoiceSection />
+      <div key={generation}>
+        <ApiKeySection />
+        <VoiceSection />
+        <CostSection />
+        <AlertsSection />
+        <PrivacySection />
+      </div>
+      <BackupSection onImported={() => setGeneration((n) => n + 1)} />
     </main>
   );
 }

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LANGUAGES, MODELS, SPEED_MAX, SPEED_MIN } from '@/lib/api/schemas';
+import type { VoiceChoice } from '@/lib/account/protocol';
+import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import type { FieldErrors, Settings } from '@/lib/settings/schema';
 import { Field } from '../Field';
-
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+import { VoicePicker } from './VoicePicker';
 
 type Draft = Pick<Settings, 'endpoint' | 'voiceId' | 'language' | 'model' | 'style'> & { speed: string };
 
@@ -13,14 +14,26 @@ function toDraft(settings: Settings): Draft {
   return { endpoint, voiceId, language, model, style, speed: String(speed) };
 }
 
+/** Choosing a voice keeps the language, model and style only where the voice offers them. */
+function withVoice(draft: Draft, voice: VoiceChoice): Draft {
+  const language = voice.languages.includes(draft.language) ? draft.language
+    : LANGUAGES.find((code) => voice.languages.includes(code)) ?? draft.language;
+  const model = voice.models.includes(draft.model) ? draft.model
+    : MODELS.find((m) => voice.models.includes(m)) ?? draft.model;
+  const style = !draft.style || voice.styles.includes(draft.style) ? draft.style : '';
+  return { ...draft, voiceId: voice.id, language, model, style };
+}
+
 /** Endpoint and the voice settings sent with every predict call. */
 export function VoiceSection() {
+  const { t, locale } = useI18n();
   const [draft, setDraft] = useState<Draft>();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState('');
+  const languageNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'language' }), [locale]);
 
   useEffect(() => void sendToBackground('getSettings', {}).then((s) => setDraft(toDraft(s))), []);
-  if (!draft) return <section class="card" aria-busy="true">Loading…</section>;
+  if (!draft) return <section class="card" aria-busy="true">…</section>;
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft({ ...draft, [key]: value });
@@ -35,46 +48,47 @@ export function VoiceSection() {
     if (result.ok) {
       setErrors({});
       setDraft(toDraft(result.settings));
-      setNotice('Saved.');
+      setNotice(t('common.saved'));
     } else {
       setErrors(result.errors);
-      setNotice('Not saved: fix the fields marked above.');
+      setNotice(t('common.notSaved'));
     }
   }
 
   return (
     <form class="card" onSubmit={save} aria-labelledby="voice-title" novalidate>
-      <h2 id="voice-title">API and voice</h2>
-      <Field id="endpoint" label="API endpoint" error={errors.endpoint}
-        hint="https://supertoneapi.com, or your team's proxy. Plain http only for localhost.">
+      <h2 id="voice-title">{t('voice.heading')}</h2>
+      <Field id="endpoint" label={t('voice.endpoint')} error={errors.endpoint} hint={t('voice.endpointHint')}>
         {(c) => <input {...c} type="url" value={draft.endpoint} onInput={(e) => set('endpoint', e.currentTarget.value)} />}
       </Field>
-      <Field id="voice-id" label="Voice id" error={errors.voiceId} hint="The voice you will generate with. Estimates use it for every call.">
+      <VoicePicker chosen={draft.voiceId} languageName={(code) => languageNames.of(code) ?? code}
+        onChoose={(voice) => { setDraft(withVoice(draft, voice)); setNotice(''); }} />
+      <Field id="voice-id" label={t('voice.id')} error={errors.voiceId} hint={t('voice.idHint')}>
         {(c) => <input {...c} type="text" spellcheck={false} value={draft.voiceId} onInput={(e) => set('voiceId', e.currentTarget.value)} />}
       </Field>
-      <Field id="language" label="Language" error={errors.language}>
+      <Field id="language" label={t('voice.language')} error={errors.language}>
         {(c) => (
           <select {...c} value={draft.language} onChange={(e) => set('language', e.currentTarget.value as Draft['language'])}>
-            {LANGUAGES.map((code) => <option key={code} value={code}>{LANGUAGE_NAMES.of(code) ?? code} ({code})</option>)}
+            {LANGUAGES.map((code) => <option key={code} value={code}>{languageNames.of(code) ?? code} ({code})</option>)}
           </select>
         )}
       </Field>
-      <Field id="model" label="Model" error={errors.model}>
+      <Field id="model" label={t('voice.model')} error={errors.model}>
         {(c) => (
           <select {...c} value={draft.model} onChange={(e) => set('model', e.currentTarget.value as Draft['model'])}>
             {MODELS.map((model) => <option key={model} value={model}>{model}</option>)}
           </select>
         )}
       </Field>
-      <Field id="style" label="Style" error={errors.style} hint="Optional, e.g. neutral or happy; leave empty for the voice's default.">
+      <Field id="style" label={t('voice.style')} error={errors.style} hint={t('voice.styleHint')}>
         {(c) => <input {...c} type="text" value={draft.style} onInput={(e) => set('style', e.currentTarget.value)} />}
       </Field>
-      <Field id="speed" label="Speed" error={errors.speed} hint={`${SPEED_MIN} to ${SPEED_MAX}; 1 is normal. Changes the length.`}>
+      <Field id="speed" label={t('voice.speed')} error={errors.speed} hint={t('voice.speedHint', { min: SPEED_MIN, max: SPEED_MAX })}>
         {(c) => <input {...c} type="number" inputMode="decimal" step="0.05" min={SPEED_MIN} max={SPEED_MAX} value={draft.speed}
           onInput={(e) => set('speed', e.currentTarget.value)} />}
       </Field>
       <div class="actions">
-        <button type="submit" class="primary">Save</button>
+        <button type="submit" class="primary">{t('common.save')}</button>
         <span class={`notice ${Object.keys(errors).length ? 'bad' : ''}`} role="status">{notice}</span>
       </div>
     </form>

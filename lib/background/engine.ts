@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { createSupertoneClient } from '../api/client';
 import { AdaptiveLimit } from '../estimate/adaptive-limit';
-import { Calibration, calibrationStateSchema } from '../estimate/calibration';
+import { Calibration, calibrationKey, calibrationStateSchema } from '../estimate/calibration';
 import { DurationCache, type CacheEntries } from '../estimate/duration-cache';
 import { createEstimator, type Estimator, type VoiceParams } from '../estimate/estimator';
 import type { EstimateReply } from '../messages/protocol';
@@ -68,6 +68,10 @@ export function createEngine() {
     /** Call when settings or the key change. */
     invalidate(): void {
       current = undefined;
+    },
+    /** The local model's learned factor for a voice, so content scripts' instant figures match ours. */
+    async localFactor(voice: VoiceParams): Promise<number> {
+      return (await loadCalibration()).factor(calibrationKey(voice.voiceId, voice.language, voice.model));
     },
     async estimate(text: string): Promise<EstimateReply> {
       try {

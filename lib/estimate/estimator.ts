@@ -115,7 +115,7 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
   }
 
   /** One piece: cache, or a call shared with any other estimate asking the same thing right now. */
-  async function predictPiece(client: SupertoneClient, spoken: string, voice: VoiceParams, stop: AbortSignal): Promise<PieceOutcome> {
+  async function predictPiece(client: SupertoneClient, spoken: string, voice: VoiceParams, stop: AbortController): Promise<PieceOutcome> {
     const key = cacheKey({ text: spoken, ...voice });
     const cached = deps.cache.get(key);
     if (cached !== undefined) return { seconds: cached, source: 'cache', called: false };
@@ -123,12 +123,18 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
     const called = shared === undefined;
     // The call itself is not tied to one caller's signal, since others may be waiting on it;
     // a stopped estimate only keeps its queued calls from starting.
-    const pending = shared ?? limit.run(() => {
-      if (stop.aborted) throw new ApiError('aborted', 'Cancelled.');
-      return client.predictDuration(voice.voiceId, {
-        text: spoken, language: voice.language, model: voice.model, style: voice.style,
-        voice_settings: { speed: voice.speed },
-      });
+    const pending = shared ?? limit.run(async () => {
+      if (stop.signal.aborted) throw new ApiError('aborted', 'Cancelled.');
+      try {
+        return await client.predictDuration(voice.voiceId, {
+          text: spoken, language: voice.language, model: voice.model, style: voice.style,
+          voice_settings: { speed: voice.speed },
+        });
+      } catch (error) {
+        // Stop before the limiter starts the next queued call: a bad key must not cost more requests.
+        if (error instanceof ApiError && error.isPermanent) stop.abort();
+        throw error;
+      }
     });
     if (called) {
       inFlight.set(key, pending);
@@ -141,7 +147,7 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('network', 'The API could not be reached.');
       // Another estimate gave up on a call we were sharing: ask for ourselves.
-      if (apiError.kind === 'aborted' && !called && !stop.aborted) return predictPiece(client, spoken, voice, stop);
+      if (apiError.kind === 'aborted' && !called && !stop.signal.aborted) return predictPiece(client, spoken, voice, stop);
       return { seconds: localFor(spoken, voice), source: 'local', called, error: apiError };
     }
   }
@@ -166,10 +172,11 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
     }
     // A permanent failure (bad key, unknown voice) stops the remaining calls at once.
     const stop = new AbortController();
-    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    if (options.signal?.aborted) stop.abort();
+    else options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
     let done = 0;
     const outcomes = await Promise.all(chunks.map(async (chunk) => {
-      const outcome = await predictPiece(client, chunk.text.trim(), voice, signal);
+      const outcome = await predictPiece(client, chunk.text.trim(), voice, stop);
       if (outcome.error?.isPermanent) stop.abort();
       options.onProgress?.(++done, chunks.length);
       return outcome;

@@ -1,15 +1,19 @@
+import type { AccountProtocol } from '../account/protocol';
 import type { EstimateResult, VoiceParams } from '../estimate/estimator';
 import type { ProviderId } from '../rates/credits';
 import type { FieldErrors, Settings } from '../settings/schema';
+import type { InlineConfig } from '../content/inline-config';
 
 /**
  * One map of every message the background answers: what is sent and what comes back.
  * Types only, so the content script can use it without shipping zod; the background checks
  * every request against lib/messages/schemas.ts on receipt.
  */
-export interface Protocol {
+export interface Protocol extends AccountProtocol {
   /** Any part of the extension, content scripts included. */
   estimate: { request: { text: string }; response: EstimateReply };
+  /** What a content script needs to show figures on its page (`host`: its hostname, for per-site disable). */
+  inlineConfig: { request: { host: string }; response: InlineConfig };
   /** Extension pages only (popup, options). */
   getSettings: { request: Record<string, never>; response: Settings };
   saveSettings: { request: { patch: Partial<Settings> }; response: { ok: true; settings: Settings } | { ok: false; errors: FieldErrors } };
@@ -33,4 +37,4 @@ export type EstimateReply =
   | { ok: false; error: string };
 
 /** Messages a content script may send; everything else needs an extension page. */
-export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['estimate']);
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['estimate', 'inlineConfig']);

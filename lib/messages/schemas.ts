@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountRequestSchemas } from '../account/protocol';
 import type { MessageType } from './protocol';
 
 /** A selection larger than this is refused outright: bounded work, whatever a page sends. */
@@ -8,12 +9,14 @@ const empty = z.object({}).strict();
 
 export const requestSchemas = {
   estimate: z.object({ text: z.string().max(MAX_MESSAGE_TEXT) }).strict(),
+  inlineConfig: z.object({ host: z.string().max(253) }).strict(),
   getSettings: empty,
   // Field values are checked by the settings module, which explains each problem.
   saveSettings: z.object({ patch: z.record(z.string(), z.unknown()) }).strict(),
   setApiKey: z.object({ key: z.string().max(1024) }).strict(),
   clearApiKey: empty,
   keyStatus: empty,
+  ...accountRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 export const envelopeSchema = z.object({

@@ -29,6 +29,27 @@ export const settingsFields = {
   }).default({ ...DEFAULT_NORMALIZE_OPTIONS }),
   /** Longer texts get a local figure: bounded work and bounded traffic for a stray select-all. */
   maxApiCharacters: z.number().int().min(300).max(1_000_000).default(30_000),
+  /** Target for the "fits an N-second slot?" check. */
+  slotSeconds: z.number().positive('A slot is longer than 0 seconds.').max(86_400).default(30),
+  privacy: z.object({
+    /** Global pause: no tooltip, no chip, nothing read. */
+    paused: z.boolean(),
+    /** Hostnames where ScriptMeter does nothing. */
+    disabledSites: z.array(z.string().trim().toLowerCase().min(1).max(253)).max(1_000),
+    /** Whole-field figures from the API send the whole field: off unless the user turns it on. */
+    wholeFieldApi: z.boolean(),
+  }).default({ paused: false, disabledSites: [], wholeFieldApi: false }),
+  alerts: z.object({
+    /** Notify when the balance is at or below this many credits; null turns it off. */
+    lowBalance: z.number().nonnegative().nullable(),
+    /** Spend spike: today's minutes above this multiple of the median of the previous 7 days. */
+    spikeFactor: z.number().min(1, 'The spike factor is at least 1.').max(100),
+    pollMinutes: z.number().int().min(5, 'Poll at most every 5 minutes.').max(1_440),
+    /** Voice ids expected in production usage; others raise an alert. */
+    expectedVoices: z.array(z.string().trim().min(1).max(100)).max(500),
+    /** Optional webhook receiving a JSON alert; '' for none. */
+    webhookUrl: z.string().trim().max(2_000),
+  }).default({ lowBalance: 500, spikeFactor: 3, pollMinutes: 30, expectedVoices: [], webhookUrl: '' }),
 };
 
 export const settingsSchema = z.object(settingsFields);

@@ -13,16 +13,26 @@ export interface ExtPage {
   click(selector: string): Promise<void>;
   textOf(selector: string): Promise<string>;
   waitForText(selector: string, pattern: RegExp): Promise<string>;
+  /** Runs `fn` in the page; `arg` and the result cross as JSON, which the drivers' own types cannot express generically. */
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Runs script source as given (e.g. a library to inject); extension-page CSP does not apply to it. */
+  evaluateSource(source: string): Promise<unknown>;
   emulateDark(dark: boolean): Promise<void>;
   screenshot(name: string): Promise<string>;
 }
 
 export interface ExtBrowser {
   name: 'chromium' | 'firefox';
-  openExtensionPage(path: string): Promise<ExtPage>;
+  /** `viewport` defaults to 900×900; the popup is shown at its own size. */
+  openExtensionPage(path: string, viewport?: Viewport): Promise<ExtPage>;
   close(): Promise<void>;
 }
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+const DEFAULT_VIEWPORT: Viewport = { width: 900, height: 900 };
 
 export const SCREENSHOT_DIR = resolve('out/screenshots');
 
@@ -31,7 +41,7 @@ function screenshotPath(browser: string, name: string): string {
   return join(SCREENSHOT_DIR, `${browser}-${name}.png`);
 }
 
-async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+export async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last = await read();
   while (!ok(last)) {
@@ -50,7 +60,8 @@ function chromiumPage(page: PlaywrightPage): ExtPage {
     click: (selector) => page.click(selector),
     textOf,
     waitForText: (selector, pattern) => poll(() => textOf(selector), (t) => pattern.test(t), `${selector} ~ ${pattern}`),
-    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown),
+    evaluateSource: (source) => page.evaluate(source),
     emulateDark: (dark) => page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' }),
     screenshot: async (name) => {
       const path = screenshotPath('chromium', name);
@@ -74,8 +85,9 @@ export async function launchChromium(extensionDir = resolve('.output/chrome-mv3'
   const extensionId = new URL(worker.url()).host;
   return {
     name: 'chromium',
-    async openExtensionPage(path) {
+    async openExtensionPage(path, viewport = DEFAULT_VIEWPORT) {
       const page = await context.newPage();
+      await page.setViewportSize(viewport);
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return chromiumPage(page);
     },
@@ -94,7 +106,8 @@ function firefoxPage(page: PuppeteerPage): ExtPage {
     click: (selector) => page.click(selector),
     textOf,
     waitForText: (selector, pattern) => poll(() => textOf(selector).catch(() => ''), (t) => pattern.test(t), `${selector} ~ ${pattern}`),
-    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    evaluate: async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => (await page.evaluate(fn as (arg: unknown) => unknown, arg as unknown)) as T,
+    evaluateSource: (source) => page.evaluate(source),
     emulateDark: (dark) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]),
     screenshot: async (name) => {
       const path = screenshotPath('firefox', name);
@@ -116,9 +129,9 @@ export async function launchFirefox(extensionDir = resolve('.output/firefox-mv2'
   await browser.installExtension(extensionDir);
   return {
     name: 'firefox',
-    async openExtensionPage(path) {
+    async openExtensionPage(path, viewport = DEFAULT_VIEWPORT) {
       const page = await browser.newPage();
-      await page.setViewport({ width: 900, height: 900 });
+      await page.setViewport(viewport);
       // Awaiting goto on moz-extension:// pages can hang over BiDi; wait for the document instead.
       void page.goto(`moz-extension://${uuid}/${path}`).catch(() => undefined);
       await page.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:', { timeout: 15_000 });

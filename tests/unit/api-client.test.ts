@@ -71,7 +71,7 @@ describe('errors that asking again will not fix: no retry, a clear message', () 
 });
 
 describe('transient errors: capped, jittered retries', () => {
-  it.each([500, 502, 503, 408])('recovers from HTTP %i', async (status) => {
+  it.each([500, 502, 503, 408] as const)('recovers from HTTP %i', async (status) => {
     api.control.addFaults({ kind: 'status', status, times: 2 });
     expect(await client().predictDuration(VOICE, body)).toBeGreaterThan(0);
     expect(predictCalls()).toBe(3);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMessageListener, type Handlers } from '@/lib/background/router';
+import { inlineConfigFor } from '@/lib/background/inline';
 import { defaultSettings } from '@/lib/settings/schema';
 
 const context = { extensionId: 'ext-id', extensionBaseUrl: 'chrome-extension://ext-id/' };
@@ -10,16 +11,24 @@ function setup() {
   const seen: string[] = [];
   const handlers: Handlers = {
     estimate: async ({ text }) => { seen.push(`estimate:${text}`); return { ok: false, error: 'test' }; },
+    inlineConfig: async ({ host }) => { seen.push(`inlineConfig:${host}`); return inlineConfigFor(defaultSettings(), 1, host); },
     getSettings: async () => { seen.push('getSettings'); return defaultSettings(); },
     saveSettings: async () => { seen.push('saveSettings'); return { ok: true, settings: defaultSettings() }; },
     setApiKey: async () => { seen.push('setApiKey'); return { ok: true }; },
     clearApiKey: async () => { seen.push('clearApiKey'); return { ok: true }; },
     keyStatus: async () => { seen.push('keyStatus'); return { set: false, hint: '' }; },
+    accountStatus: async () => { seen.push('accountStatus'); return accountView; },
+    refreshAccount: async () => { seen.push('refreshAccount'); return accountView; },
+    testConnection: async () => { seen.push('testConnection'); return { ok: true, balance: 1 }; },
+    listVoices: async () => { seen.push('listVoices'); return { ok: true, voices: [] }; },
+    dismissAlert: async () => { seen.push('dismissAlert'); return { ok: true }; },
+    expectVoice: async () => { seen.push('expectVoice'); return { ok: true }; },
   };
   return { seen, listener: createMessageListener(handlers, context) };
 }
 
 const envelope = (type: string, data: unknown) => ({ scriptmeter: 1, type, data });
+const accountView = { balance: { status: 'no-key' as const }, minutesLeft: null, model: 'sona_speech_1', low: false, lowThreshold: null, usage: null, alerts: [] };
 
 describe('message router', () => {
   it('lets a content script ask for an estimate', async () => {
@@ -33,6 +42,16 @@ describe('message router', () => {
     const data = type === 'setApiKey' ? { key: 'x' } : type === 'saveSettings' ? { patch: {} } : {};
     await expect(listener(envelope(type, data), contentScript)).rejects.toThrow(/only available/);
     expect(seen).toEqual([]);
+  });
+
+  it.each([
+    ['accountStatus', {}], ['refreshAccount', {}], ['testConnection', {}], ['listVoices', {}],
+    ['dismissAlert', { id: 'x' }], ['expectVoice', { voiceId: 'v' }],
+  ])('keeps account message %s to extension pages', async (type, data) => {
+    const { seen, listener } = setup();
+    await expect(listener(envelope(type, data), contentScript)).rejects.toThrow(/only available/);
+    await listener(envelope(type, data), page);
+    expect(seen).toEqual([type]);
   });
 
   it('serves settings to extension pages', async () => {

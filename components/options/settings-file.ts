@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { SETTINGS_VERSION, type Settings } from '@/lib/settings/schema';
+
+/** The exported settings file: settings only, the key is never part of Settings. */
+export const settingsFileSchema = z.object({
+  scriptmeter: z.literal('settings'),
+  version: z.number().int().positive(),
+  settings: z.record(z.string(), z.unknown()),
+});
+
+export function settingsFile(settings: Settings): string {
+  return `${JSON.stringify({ scriptmeter: 'settings', version: SETTINGS_VERSION, settings }, null, 2)}\n`;
+}
+
+/** The settings inside a file, or null when the file is not one of ours. */
+export function readSettingsFile(text: string): Record<string, unknown> | null {
+  try {
+    return settingsFileSchema.safeParse(JSON.parse(text)).data?.settings ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function download(name: string, type: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

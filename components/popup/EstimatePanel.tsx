@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatClock } from '@/lib/format';
+import { useI18n } from '@/lib/i18n/context';
+import type { EstimateReply } from '@/lib/messages/protocol';
+import { sendToBackground } from '@/lib/messages/send';
+import type { Settings } from '@/lib/settings/schema';
+import { Breakdown } from './Breakdown';
+import { Provenance } from './Provenance';
+import { providerName } from './provider-names';
+import { ProviderTable } from './ProviderTable';
+import { readPageText, type PageText } from './read-page';
+import { SlotCheck } from './SlotCheck';
+
+type Origin = PageText['source'] | 'pasted';
+
+/** The estimate for the current tab's selection or focused editor, or for pasted text. */
+export function EstimatePanel(props: { settings: Settings }) {
+  const { t } = useI18n();
+  const [origin, setOrigin] = useState<Origin>();
+  const [text, setText] = useState('');
+  const [draft, setDraft] = useState('');
+  const [reply, setReply] = useState<EstimateReply>();
+  const [busy, setBusy] = useState(false);
+
+  async function estimate(script: string, from: Origin) {
+    setOrigin(from);
+    setText(script);
+    setBusy(true);
+    setReply(await sendToBackground('estimate', { text: script }).catch((error: unknown) => ({
+      ok: false as const, error: error instanceof Error ? error.message : String(error),
+    })));
+    setBusy(false);
+  }
+
+  useEffect(() => {
+    void readPageText().then((page) => (page.text.trim() ? estimate(page.text, page.source) : setOrigin(page.source)));
+  }, []);
+
+  const noPageText = origin === 'unreachable' || origin === 'none';
+  const status = origin === undefined ? t('est.reading')
+    : origin === 'unreachable' ? t('est.noPage')
+    : origin === 'none' ? t('est.nothing')
+    : t(`est.from.${origin}`);
+
+  return (
+    <section class="panel" aria-labelledby="estimate-title">
+      <h2 id="estimate-title">{t('est.heading')}</h2>
+      <p class="muted" id="estimate-origin">{status}</p>
+      {busy && <p class="muted" role="status">{t('est.estimating')}</p>}
+      {reply && !busy && <EstimateResultView reply={reply} text={text} settings={props.settings} />}
+      <details class="paste" open={noPageText}>
+        <summary>{t('est.pasteLabel')}</summary>
+        <form onSubmit={(e) => { e.preventDefault(); if (draft.trim()) void estimate(draft, 'pasted'); }}>
+          <label class="sr-only" for="paste">{t('est.pasteLabel')}</label>
+          <textarea id="paste" rows={4} value={draft} placeholder={t('est.pastePlaceholder')}
+            onInput={(e) => setDraft(e.currentTarget.value)} />
+          <button type="submit" disabled={draft.trim() === '' || busy}>{t('est.estimate')}</button>
+        </form>
+      </details>
+    </section>
+  );
+}
+
+function EstimateResultView(props: { reply: EstimateReply; text: string; settings: Settings }) {
+  const { t, f } = useI18n();
+  const { reply } = props;
+  if (!reply.ok) return <p class="problem" role="alert">{t('est.failed', { error: reply.error })}</p>;
+  const { result, provider, voice } = reply;
+  return (
+    <div class="estimate" id="estimate-result">
+      <p class="headline">
+        <span class="clock" id="estimate-clock">{formatClock(result.seconds)}</span>
+        <span class="seconds">{t('est.seconds', { seconds: f.amount(result.seconds) })}</span>
+      </p>
+      <p class="credits" id="estimate-credits">
+        {t('est.creditsAt', { credits: f.amount(result.credits[provider]), provider: providerName(provider, voice.model, props.settings) })}
+      </p>
+      <Provenance result={result} />
+      <SlotCheck seconds={result.seconds} initial={props.settings.slotSeconds} />
+      <ProviderTable credits={result.credits} model={voice.model} settings={props.settings} chosen={provider} />
+      <Breakdown text={props.text} />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { AccountView } from '@/lib/account/view';
+import { useI18n } from '@/lib/i18n/context';
+import { sendToBackground } from '@/lib/messages/send';
+import type { Settings } from '@/lib/settings/schema';
+import { AlertsPanel } from './AlertsPanel';
+import { BalancePanel } from './BalancePanel';
+import { EstimatePanel } from './EstimatePanel';
+import { UsagePanel } from './UsagePanel';
+import './popup.css';
+
+export function PopupApp() {
+  const { t } = useI18n();
+  const [settings, setSettings] = useState<Settings>();
+  const [view, setView] = useState<AccountView>();
+  const [refreshing, setRefreshing] = useState(false);
+  const [now, setNow] = useState(Date.now());
+
+  useEffect(() => {
+    void sendToBackground('getSettings', {}).then(setSettings);
+    void sendToBackground('accountStatus', {}).then(setView);
+  }, []);
+
+  async function refresh() {
+    setRefreshing(true);
+    try {
+      setView(await sendToBackground('refreshAccount', {}));
+    } finally {
+      setNow(Date.now());
+      setRefreshing(false);
+    }
+  }
+
+  async function dismiss(id: string) {
+    await sendToBackground('dismissAlert', { id });
+    setView(await sendToBackground('accountStatus', {}));
+  }
+
+  async function expect(voiceId: string, alertId: string) {
+    await sendToBackground('expectVoice', { voiceId });
+    const alert = view?.alerts.find((a) => a.id === alertId);
+    if (alert?.kind === 'new-voice' && alert.voiceIds.length === 1) await dismiss(alertId);
+  }
+
+  return (
+    <main class="popup">
+      <header class="popup-head">
+        <h1>{t('app.name')}</h1>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>{t('common.openOptions')}</button>
+      </header>
+      {settings && <EstimatePanel settings={settings} />}
+      <BalancePanel view={view} refreshing={refreshing} onRefresh={() => void refresh()} now={now} />
+      {view && view.alerts.length > 0 && <AlertsPanel alerts={view.alerts} now={now} onDismiss={(id) => void dismiss(id)} onExpect={(v, a) => void expect(v, a)} />}
+      <UsagePanel usage={view?.usage ?? null} now={now} />
+    </main>
+  );
+}

@@ -1,0 +1,27 @@
+import type { EstimateResult } from '@/lib/estimate/estimator';
+import { useI18n } from '@/lib/i18n/context';
+import type { MessageKey } from '@/lib/i18n';
+
+const RULE_LABELS: Record<string, MessageKey> = {
+  tags: 'privacy.rule.tags', markdown: 'privacy.rule.markdown', directions: 'privacy.rule.directions', speakerLabels: 'privacy.rule.speakerLabels',
+};
+
+/** Where the figure came from, why it may be approximate, what was left out, and any problem. */
+export function Provenance(props: { result: EstimateResult }) {
+  const { t, f } = useI18n();
+  const { result } = props;
+  const counts = new Map<string, number>();
+  for (const exclusion of result.excluded) counts.set(exclusion.rule, (counts.get(exclusion.rule) ?? 0) + 1);
+  const excluded = [...counts.entries()].map(([rule, count]) => `${RULE_LABELS[rule] ? t(RULE_LABELS[rule]) : rule} (${f.whole(count)})`).join(', ');
+  return (
+    <div class="provenance" id="estimate-source">
+      <p>
+        <span class={`tag tag-${result.source}`}>{t(`est.source.${result.source}`)}</span>
+        {result.calls > 0 && <span class="muted"> · {t('est.calls', { count: f.whole(result.calls) })}</span>}
+      </p>
+      {result.localReason && <p class="muted">{result.localReason}</p>}
+      {excluded && <p class="muted">{t('est.excluded', { list: excluded })}</p>}
+      {result.errors.map((error) => <p class="problem" key={error}>{t('est.problem', { error })}</p>)}
+    </div>
+  );
+}

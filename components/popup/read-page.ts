@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import type { TabEnvelope } from '@/lib/content/tab-protocol';
+
+const selectionReplySchema = z.object({ text: z.string(), source: z.enum(['selection', 'field', 'none']) });
+export type PageText = z.infer<typeof selectionReplySchema> | { source: 'unreachable'; text: '' };
+
+/**
+ * Asks the current tab's content script for its selection or focused editor's text. Pages
+ * without it (browser pages, stores, a tab opened before install) answer nothing: 'unreachable'.
+ */
+export async function readPageText(): Promise<PageText> {
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return { source: 'unreachable', text: '' };
+    const envelope: TabEnvelope<'selectionText'> = { scriptmeter: 1, type: 'selectionText' };
+    const reply = selectionReplySchema.safeParse(await browser.tabs.sendMessage(tab.id, envelope));
+    return reply.success ? reply.data : { source: 'unreachable', text: '' };
+  } catch {
+    return { source: 'unreachable', text: '' };
+  }
+}

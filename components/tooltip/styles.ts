@@ -1,0 +1,29 @@
+/**
+ * Styles for the shadow root. WXT resets inherited styles on the host (`all: initial`), so the
+ * page's CSS cannot reach in; the boxes sit in the top layer (popover), above any z-index.
+ */
+export const INLINE_CSS = `
+[popover] {
+  position: fixed; inset: auto; left: 0; top: 0; margin: 0; overflow: visible;
+  box-sizing: border-box; max-width: calc(100vw - 8px);
+  font: 500 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: #f4f6fb; background: #1d2330; border: 1px solid #3a4254; border-radius: 8px;
+  box-shadow: 0 4px 16px rgb(0 0 0 / 0.28);
+  white-space: nowrap; direction: ltr; text-align: left; letter-spacing: normal;
+  pointer-events: auto; user-select: none;
+}
+.tooltip { display: flex; align-items: center; gap: 8px; padding: 5px 6px 5px 10px; }
+.figure { font-variant-numeric: tabular-nums; }
+.mark {
+  font-size: 11px; font-weight: 600; line-height: 1; padding: 3px 6px; border-radius: 999px;
+  color: #ffd88a; background: rgb(255 216 138 / 0.14);
+}
+.mark[data-source="api"], .mark[data-source="cache"] { color: #8be3b0; background: rgb(139 227 176 / 0.14); }
+.pending { font-weight: 400; }
+.chip {
+  display: flex; align-items: center; gap: 6px; padding: 2px 4px 2px 8px;
+  font-size: 11.5px; opacity: 0.92; pointer-events: none; border-radius: 999px;
+}
+.chip .mark { font-size: 10px; padding: 2px 5px; }
+.icon { width: 13px; height: 13px; fill: none; stroke: currentColor; stroke-width: 1.6; stroke-linecap: round; }
+`;

@@ -1,0 +1,53 @@
+import { formatClock } from '@/lib/format';
+import { figureText, sourceMark } from '@/lib/content/figure-text';
+import type { Figure } from '@/lib/content/inline-config';
+
+/*
+ * The tooltip and the chip are two lines of text each: built with plain DOM (textContent only,
+ * never HTML) rather than a UI library, to keep the content script small.
+ */
+
+function mark(doc: Document, figure: Figure, suffix = ''): HTMLElement {
+  const { label, title } = sourceMark(figure);
+  const element = doc.createElement('span');
+  element.className = 'mark';
+  element.dataset.source = figure.source;
+  element.title = title;
+  element.textContent = label + suffix;
+  return element;
+}
+
+/** "≈ 0:42 · 42 credits [API]"; while the exact figure is on its way, the mark says so. */
+export function renderTooltip(box: HTMLElement, figure: Figure, pending: boolean): void {
+  const text = box.ownerDocument.createElement('span');
+  text.className = 'figure';
+  text.textContent = figureText(figure);
+  const badge = mark(box.ownerDocument, figure, pending ? ' …' : '');
+  if (pending) badge.setAttribute('aria-label', `${badge.textContent ?? ''}: exact figure coming`);
+  box.replaceChildren(text, badge);
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A small stopwatch drawn as SVG: emoji fonts are not everywhere. */
+function clockIcon(doc: Document): SVGSVGElement {
+  const svg = doc.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.classList.add('icon');
+  const face = doc.createElementNS(SVG, 'circle');
+  Object.entries({ cx: '8', cy: '9', r: '5.5' }).forEach(([k, v]) => face.setAttribute(k, v));
+  const hands = doc.createElementNS(SVG, 'path');
+  hands.setAttribute('d', 'M8 6v3l2 1.5M6.5 1.5h3');
+  svg.append(face, hands);
+  return svg;
+}
+
+/** "(clock) 1:23 [approx.]": the whole text's length, in the field's corner. */
+export function renderChip(box: HTMLElement, figure: Figure): void {
+  const text = box.ownerDocument.createElement('span');
+  text.textContent = formatClock(figure.seconds);
+  box.title = `Whole text: ${figureText(figure)}. ${sourceMark(figure).title}`;
+  box.setAttribute('aria-label', `Whole text ≈ ${formatClock(figure.seconds)}`);
+  box.replaceChildren(clockIcon(box.ownerDocument), text, mark(box.ownerDocument, figure));
+}

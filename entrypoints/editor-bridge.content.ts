@@ -1,0 +1,15 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { serveBridge } from '@/lib/content/bridge-page';
+
+/**
+ * Reads editors that render only their visible lines (CodeMirror 6, Monaco, Ace) from their models,
+ * for the content script. MAIN world in Chromium; Firefox MV2 has no MAIN-world scripts, so there it
+ * runs beside the content script and reaches page objects through `wrappedJSObject`.
+ */
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  world: 'MAIN',
+  main() {
+    serveBridge(window);
+  },
+});

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { UsageBucket } from '../api/schemas';
+
+/** Usage reduced to what the popup draws and the alerts read; persisted, so checked on load. */
+export const usageSummarySchema = z.object({
+  /** One entry per day bucket, oldest first; the last is today (so far). */
+  days: z.array(z.object({
+    start: z.string(),
+    minutes: z.number().nonnegative(),
+    byVoice: z.record(z.string(), z.number().nonnegative()),
+  })),
+  /** Today's hour buckets, oldest first. */
+  hours: z.array(z.object({ start: z.string(), minutes: z.number().nonnegative() })),
+  voiceNames: z.record(z.string(), z.string()),
+  fetchedAt: z.number(),
+});
+export type UsageSummary = z.infer<typeof usageSummarySchema>;
+export type UsageDay = UsageSummary['days'][number];
+
+/** Usage rows without a voice id still count towards the day's total under this key. */
+export const UNKNOWN_VOICE = '(unknown)';
+
+const round = (minutes: number) => Math.round(minutes * 1e4) / 1e4;
+
+export function summarizeUsage(dayBuckets: readonly UsageBucket[], hourBuckets: readonly UsageBucket[], fetchedAt: number): UsageSummary {
+  const voiceNames: Record<string, string> = {};
+  const days = [...dayBuckets].sort(byStart).map((bucket) => {
+    const byVoice: Record<string, number> = {};
+    for (const row of bucket.results) {
+      const id = row.voice_id ?? UNKNOWN_VOICE;
+      byVoice[id] = round((byVoice[id] ?? 0) + row.minutes_used);
+      if (row.voice_id && row.voice_name) voiceNames[row.voice_id] = row.voice_name;
+    }
+    return { start: bucket.starting_at, minutes: round(sumMinutes(bucket)), byVoice };
+  });
+  const hours = [...hourBuckets].sort(byStart).map((bucket) => ({ start: bucket.starting_at, minutes: round(sumMinutes(bucket)) }));
+  return { days, hours, voiceNames, fetchedAt };
+}
+
+function sumMinutes(bucket: UsageBucket): number {
+  return bucket.results.reduce((sum, row) => sum + row.minutes_used, 0);
+}
+
+function byStart(a: UsageBucket, b: UsageBucket): number {
+  return Date.parse(a.starting_at) - Date.parse(b.starting_at);
+}
+
+/** The last `count` days, oldest first. */
+export function lastDays(summary: UsageSummary, count: number): UsageDay[] {
+  return summary.days.slice(-count);
+}
+
+/** Voices by minutes used over the given days, most used first. */
+export function topVoices(days: readonly UsageDay[], names: Record<string, string>, limit = 5) {
+  const totals = new Map<string, number>();
+  for (const day of days) {
+    for (const [id, minutes] of Object.entries(day.byVoice)) totals.set(id, (totals.get(id) ?? 0) + minutes);
+  }
+  return [...totals.entries()]
+    .map(([voiceId, minutes]) => ({ voiceId, name: names[voiceId], minutes: round(minutes) }))
+    .filter((voice) => voice.minutes > 0)
+    .sort((a, b) => b.minutes - a.minutes || a.voiceId.localeCompare(b.voiceId))
+    .slice(0, limit);
+}
+
+export function totalMinutes(days: readonly { minutes: number }[]): number {
+  return round(days.reduce((sum, day) => sum + day.minutes, 0));
+}
+
+/** Start of the local day `daysAgo` days before `now`, as the start of a usage query. */
+export function localDayStart(now: Date, daysAgo = 0): Date {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() - daysAgo);
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Today's 24 hours, from the first hour bucket's start, with hours still to come at zero: the
+ * chart keeps the same scale and shape all day instead of stretching the hours so far.
+ */
+export function hoursOfDay(hours: UsageSummary['hours'], dayStart: number): Array<{ start: number; minutes: number }> {
+  const byStart = new Map(hours.map((hour) => [Date.parse(hour.start), hour.minutes]));
+  const first = hours.length > 0 ? Date.parse(hours[0]!.start) : dayStart;
+  return Array.from({ length: 24 }, (_, i) => ({ start: first + i * HOUR_MS, minutes: byStart.get(first + i * HOUR_MS) ?? 0 }));
+}

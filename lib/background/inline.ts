@@ -1,0 +1,56 @@
+import { browser } from 'wxt/browser';
+import type { InlineConfig } from '../content/inline-config';
+import type { TabEnvelope, TabMessageType } from '../content/tab-protocol';
+import { providerRates, type RoundingRule } from '../rates/credits';
+import type { Settings } from '../settings/schema';
+
+export const ESTIMATE_COMMAND = 'estimate-selection';
+const MENU_ID = 'scriptmeter-estimate';
+const QUANTUM: Record<RoundingRule, InlineConfig['billing']['quantum']> = { prorate: 0, second: 1, minute: 60 };
+
+/** A listed site covers its subdomains: "example.com" also pauses "docs.example.com". */
+export function isSiteDisabled(host: string, disabledSites: readonly string[]): boolean {
+  const name = host.toLowerCase();
+  return disabledSites.some((site) => name === site || name.endsWith(`.${site}`));
+}
+
+export function inlineConfigFor(settings: Settings, factor: number, host: string): InlineConfig {
+  const rate = providerRates(settings.model, settings.rateOverrides).find((candidate) => candidate.id === settings.provider);
+  const perSecond = rate ? (rate.unit === 'second' ? rate.rate : rate.rate / 60) : 0;
+  return {
+    active: !settings.privacy.paused && !isSiteDisabled(host, settings.privacy.disabledSites),
+    wholeFieldApi: settings.privacy.wholeFieldApi,
+    maxApiCharacters: settings.maxApiCharacters,
+    provider: settings.provider,
+    local: { language: settings.language, speed: settings.speed, factor },
+    billing: { perSecond, quantum: QUANTUM[settings.rounding] },
+  };
+}
+
+function sendToTab(tabId: number, type: TabMessageType): Promise<unknown> {
+  const message: TabEnvelope = { scriptmeter: 1, type };
+  // Tabs without our content script (browser pages, the store) refuse: nothing to do there.
+  return browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+}
+
+/** Content scripts cache the inline config; tell them when it may have changed. */
+export async function notifyTabsOfSettings(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.flatMap((tab) => (tab.id === undefined ? [] : [sendToTab(tab.id, 'settingsChanged')])));
+}
+
+/** The keyboard command and the context-menu item both ask the tab to show its figure. */
+export function registerInlineTriggers(): void {
+  const menus = browser.contextMenus;
+  void menus.removeAll().then(() => {
+    menus.create({ id: MENU_ID, title: 'Estimate speech length', contexts: ['selection', 'editable'] });
+  });
+  menus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID && tab?.id !== undefined) void sendToTab(tab.id, 'showEstimate');
+  });
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== ESTIMATE_COMMAND) return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await sendToTab(tab.id, 'showEstimate');
+  });
+}

@@ -1,0 +1,40 @@
+import { sendToBackground } from '../messages/send';
+import type { EstimateReply } from '../messages/protocol';
+import type { Figure } from './inline-config';
+
+const REMEMBERED = 32;
+
+export function figureFromReply(reply: EstimateReply): Figure {
+  if (!reply.ok) throw new Error(reply.error);
+  const { result, provider } = reply;
+  const note = result.localReason ?? (result.errors.length > 0 ? result.errors.join(' ') : undefined);
+  return { seconds: result.seconds, credits: result.credits[provider], source: result.source, note };
+}
+
+/**
+ * Figures from the background for texts the user chose. The last few are remembered, so
+ * re-selecting or hovering the same text shows its API figure at once.
+ */
+export function createEstimateClient() {
+  const remembered = new Map<string, Figure>();
+  return {
+    remembered(text: string): Figure | undefined {
+      return remembered.get(text);
+    },
+    async estimate(text: string): Promise<Figure> {
+      const figure = figureFromReply(await sendToBackground('estimate', { text }));
+      // Local figures may improve (a key is added, calibration learns): only API figures are kept.
+      if (figure.source === 'api' || figure.source === 'cache') {
+        remembered.delete(text);
+        remembered.set(text, figure);
+        if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value as string);
+      }
+      return figure;
+    },
+    forget(): void {
+      remembered.clear();
+    },
+  };
+}
+
+export type EstimateClient = ReturnType<typeof createEstimateClient>;

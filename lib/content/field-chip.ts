@@ -1,0 +1,62 @@
+import { renderChip } from '@/components/tooltip/views';
+import { frameOffset, shiftRect } from './dom';
+import { produceFigure, type FigureDeps } from './figures';
+import type { Figure } from './inline-config';
+import { placeChip, type Size } from './position';
+import { readFocusedText } from './read';
+import type { InlineUi } from './ui';
+import { viewportOf } from './viewport';
+
+/** "More than a few sentences": below this many seconds of speech, no chip. */
+export const CHIP_MIN_SECONDS = 12;
+
+export const WHOLE_FIELD_LOCAL_NOTE = 'Approximate local estimate: whole-field API figures are off in options (they send the whole field).';
+
+export interface FieldChipDeps extends FigureDeps {
+  doc: Document;
+  ui: () => Promise<InlineUi>;
+}
+
+/** The whole text's length in the focused editor's corner, kept up to date as the user types. */
+export function createFieldChip(deps: FieldChipDeps) {
+  let current: { root: Element; size: Size } | null = null;
+  let generation = 0;
+
+  function place(): void {
+    if (!current) return;
+    const rect = shiftRect(current.root.getBoundingClientRect(), frameOffset(current.root.ownerDocument));
+    const point = placeChip(rect, current.size, viewportOf(deps.doc));
+    void deps.ui().then((ui) => ui.chip.moveTo(point));
+  }
+
+  function hide(): void {
+    generation++;
+    if (!current) return;
+    current = null;
+    void deps.ui().then((ui) => ui.chip.hide());
+  }
+
+  /** Re-reads the focused editor; `trusted`: the change came from the user's own typing or focus. */
+  async function update(trusted: boolean): Promise<void> {
+    const config = await deps.config.load();
+    const focused = config.active ? readFocusedText(deps.doc) : null;
+    if (!focused || !/\S/.test(focused.text)) return hide();
+    const id = ++generation;
+    const root = focused.editor.root;
+    await produceFigure(deps, config, focused.text, trusted && config.wholeFieldApi, {
+      stale: () => id !== generation,
+      show(figure: Figure) {
+        if (figure.source === 'local' && figure.seconds < CHIP_MIN_SECONDS) return hide();
+        void deps.ui().then((ui) => {
+          if (id !== generation) return;
+          current = { root, size: ui.chip.show((box) => renderChip(box, figure)) };
+          place();
+        });
+      },
+    }, config.wholeFieldApi ? undefined : WHOLE_FIELD_LOCAL_NOTE);
+  }
+
+  return { update, hide, place, get root(): Element | null { return current?.root ?? null; } };
+}
+
+export type FieldChip = ReturnType<typeof createFieldChip>;

@@ -1,0 +1,22 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { frameDocument } from './dom';
+
+/**
+ * Same-origin frames (TinyMCE's classic iframe, preview panes) get the same listeners as the top
+ * page, attached when focus first moves into them (the outer window blurs). Cross-origin frames
+ * cannot be read and are left alone.
+ */
+export function watchFrames(ctx: ContentScriptContext, top: Window, attach: (win: Window) => void): void {
+  const seen = new WeakSet<Document>();
+  const visit = (win: Window) => {
+    const doc = win.document;
+    const focused = doc.activeElement;
+    const inner = focused ? frameDocument(focused) : null;
+    const innerWin = inner?.defaultView;
+    if (!inner || !innerWin || seen.has(inner)) return;
+    seen.add(inner);
+    attach(innerWin);
+    ctx.addEventListener(innerWin, 'blur', () => visit(innerWin));
+  };
+  ctx.addEventListener(top, 'blur', () => visit(top));
+}

@@ -1,0 +1,29 @@
+import type { Language } from '../api/schemas';
+import type { ProviderId } from '../rates/credits';
+
+/**
+ * What a content script needs to know, from the background, to show figures on a page.
+ * Types only: content scripts must not ship zod or the rate tables.
+ */
+export interface InlineConfig {
+  /** False when ScriptMeter is paused or this site is disabled: nothing is read or shown. */
+  active: boolean;
+  /** Whole-field figures may come from the API (they send the whole field). */
+  wholeFieldApi: boolean;
+  /** Above this many characters the background answers locally anyway, so nothing is sent. */
+  maxApiCharacters: number;
+  provider: ProviderId;
+  /** The local model's inputs, so the first figure needs no round trip. */
+  local: { language: Language; speed: number; factor: number };
+  /** Credits for the chosen provider: billed seconds × perSecond, billed in steps of `quantum` seconds (0: prorated). */
+  billing: { perSecond: number; quantum: 0 | 1 | 60 };
+}
+
+/** A figure as shown: where it came from decides the mark beside it. */
+export interface Figure {
+  seconds: number;
+  credits: number;
+  source: 'local' | 'api' | 'cache' | 'mixed';
+  /** Why the figure is local, or what went wrong, in plain words. */
+  note?: string;
+}

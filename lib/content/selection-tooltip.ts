@@ -1,0 +1,97 @@
+import { renderTooltip } from '@/components/tooltip/views';
+import { produceFigure, type FigureDeps } from './figures';
+import type { Figure } from './inline-config';
+import { placeTooltip, type Size } from './position';
+import { readSelection, type Point, type SelectionRead } from './read';
+import type { InlineUi } from './ui';
+import { viewportOf } from './viewport';
+
+export interface SelectionTooltipDeps extends FigureDeps {
+  doc: Document;
+  ui: () => Promise<InlineUi>;
+}
+
+/**
+ * The tooltip beside a selection: shown after a real gesture, moved as the page scrolls, gone on
+ * Esc, a click elsewhere or an empty selection. Reading and estimating live elsewhere.
+ */
+export function createSelectionTooltip(deps: SelectionTooltipDeps) {
+  let current: { text: string; anchor: () => DOMRect | null; size: Size } | null = null;
+  let generation = 0;
+  /** Selection changes counted, so a dismissed selection comes back only when it changes (or is hovered). */
+  let selectionEpoch = 0;
+  let dismissed: { text: string; epoch: number } | null = null;
+  /** Our shadow root's container, once it exists: fields' carets are measured in it. */
+  let container: Element | null = null;
+  const mirror = () => container;
+
+  function place(): void {
+    if (!current) return;
+    const anchor = current.anchor();
+    const point = anchor ? placeTooltip(anchor, current.size, viewportOf(deps.doc)) : null;
+    void deps.ui().then((ui) => ui.tooltip.moveTo(point));
+  }
+
+  function hide(): void {
+    generation++;
+    if (current) dismissed = { text: current.text, epoch: selectionEpoch };
+    current = null;
+    void deps.ui().then((ui) => ui.tooltip.hide());
+  }
+
+  async function present(read: SelectionRead, trusted: boolean): Promise<void> {
+    const config = await deps.config.load();
+    if (!config.active) return;
+    if (current?.text === read.text) {
+      current.anchor = read.anchor;
+      place();
+      return;
+    }
+    const id = ++generation;
+    const ui = await deps.ui();
+    container = ui.container;
+    const entry = { text: read.text, anchor: read.anchor, size: { width: 0, height: 0 } };
+    await produceFigure(deps, config, read.text, trusted, {
+      stale: () => id !== generation,
+      show(figure: Figure, pending: boolean) {
+        current = entry;
+        dismissed = null;
+        entry.size = ui.tooltip.show((box) => renderTooltip(box, figure, pending));
+        place();
+      },
+    });
+  }
+
+  return {
+    get visible(): boolean {
+      return current !== null;
+    },
+    hide,
+    place,
+    selectionChanged(): void {
+      selectionEpoch++;
+    },
+    /** After a trusted pointer or key gesture (or the keyboard command): show what is selected now. */
+    fromGesture(pointer: Point | null, options: { force?: boolean } = {}): Promise<boolean> {
+      const read = readSelection(deps.doc, { pointer, mirror });
+      if (!read) {
+        if (current) hide();
+        return Promise.resolve(false);
+      }
+      if (!options.force && dismissed && dismissed.text === read.text && dismissed.epoch === selectionEpoch) return Promise.resolve(false);
+      return present(read, true).then(() => true);
+    },
+    /** Show for a text chosen another way (the focused field), pointing at `anchor`. */
+    forText(text: string, anchor: () => DOMRect | null, mayAsk: boolean): Promise<void> {
+      return present({ text, anchor, editor: null }, mayAsk);
+    },
+    /** The pointer rests on the selection: show it again, if it was dismissed. */
+    fromHover(pointer: Point): void {
+      if (current) return;
+      const read = readSelection(deps.doc, { pointer, mirror });
+      if (read) void present(read, true);
+    },
+  };
+}
+
+export type SelectionTooltip = ReturnType<typeof createSelectionTooltip>;

@@ -1,0 +1,107 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createConfigClient } from './config-client';
+import { frameOffset } from './dom';
+import { createEstimateClient } from './estimate-client';
+import { createFieldChip } from './field-chip';
+import { watchFrames } from './frames';
+import { pointIsInSelection } from './hover';
+import { createSelectionTooltip } from './selection-tooltip';
+import { createTabMessageHandler } from './tab-messages';
+import { isTabEnvelope } from './tab-protocol';
+import { createTrustClock } from './trust';
+import { createInlineUi, type InlineUi } from './ui';
+import { perFrame, quietly } from './schedule';
+
+/** A selection that keeps changing (touch handles, shift-clicks) settles for this long before a figure. */
+const SELECTION_SETTLE_MS = 120;
+/** The chip follows typing once the user pauses. */
+const CHIP_QUIET_MS = 400;
+
+/**
+ * Wires the inline estimates into a page: listeners only, all tied to `ctx`, so an idle page
+ * costs nothing and an extension reload leaves nothing behind.
+ */
+export function startInline(ctx: ContentScriptContext, win: Window): void {
+  const doc = win.document;
+  const trust = createTrustClock();
+  const config = createConfigClient(win.location.hostname);
+  const estimates = createEstimateClient();
+  let ui: Promise<InlineUi> | undefined;
+  const getUi = () => (ui ??= createInlineUi(ctx));
+  const deps = { ctx, doc, config, estimates, ui: getUi };
+  const tooltip = createSelectionTooltip(deps);
+  const chip = createFieldChip(deps);
+
+  let pointerDown = false;
+  let hoverArmed = false;
+  let chipTrusted = false;
+  const isOurs = (event: Event) => ui !== undefined && event.composedPath().some((target) => target instanceof HTMLElement && target.localName === 'scriptmeter-inline');
+  const settle = quietly(ctx, SELECTION_SETTLE_MS, () => {
+    if (!pointerDown && trust.recent(Date.now())) void tooltip.fromGesture(null);
+  });
+  const refreshChip = quietly(ctx, CHIP_QUIET_MS, () => void chip.update(chipTrusted));
+  const follow = perFrame(ctx, () => {
+    tooltip.place();
+    chip.place();
+  });
+
+  const attach = (frame: Window) => {
+    const frameDoc = frame.document;
+    const toTop = (event: MouseEvent) => {
+      const offset = frameOffset(frameDoc);
+      return { x: event.clientX + offset.x, y: event.clientY + offset.y };
+    };
+    ctx.addEventListener(frame, 'pointerdown', (event) => {
+      trust.note(event);
+      pointerDown = true;
+      if (!isOurs(event)) tooltip.hide();
+    }, { capture: true });
+    ctx.addEventListener(frame, 'pointerup', (event) => {
+      pointerDown = false;
+      if (!trust.note(event) || isOurs(event)) return;
+      const point = toTop(event);
+      // After the page's own handlers: editors update their selection on this same event.
+      ctx.setTimeout(() => void tooltip.fromGesture(point), 0);
+    }, { capture: true });
+    ctx.addEventListener(frame, 'keydown', (event) => {
+      trust.note(event);
+      if (event.key === 'Escape' && tooltip.visible) tooltip.hide();
+    }, { capture: true });
+    ctx.addEventListener(frame, 'keyup', (event) => {
+      if (!trust.note(event) || event.key === 'Escape') return;
+      ctx.setTimeout(() => void tooltip.fromGesture(null), 0);
+    }, { capture: true });
+    ctx.addEventListener(frameDoc, 'selectionchange', () => {
+      tooltip.selectionChanged();
+      const selection = frameDoc.getSelection();
+      hoverArmed = selection !== null && !selection.isCollapsed;
+      if (!pointerDown) settle();
+    });
+    ctx.addEventListener(frame, 'mousemove', (event) => {
+      if (!hoverArmed || tooltip.visible || !event.isTrusted) return;
+      if (pointIsInSelection(frameDoc, event.clientX, event.clientY)) tooltip.fromHover(toTop(event));
+    }, { passive: true });
+    ctx.addEventListener(frame, 'scroll', follow, { capture: true, passive: true });
+    ctx.addEventListener(frame, 'resize', follow, { passive: true });
+    ctx.addEventListener(frame, 'focusin', (event) => {
+      chipTrusted = event.isTrusted;
+      void chip.update(event.isTrusted);
+    }, { capture: true });
+    ctx.addEventListener(frame, 'focusout', () => {
+      ctx.setTimeout(() => { if (chip.root && !chip.root.contains(chip.root.ownerDocument.activeElement)) chip.hide(); }, 0);
+    }, { capture: true });
+    ctx.addEventListener(frame, 'input', (event) => {
+      if (tooltip.visible) tooltip.hide();
+      chipTrusted = event.isTrusted;
+      refreshChip();
+    }, { capture: true });
+  };
+  attach(win);
+  watchFrames(ctx, win, attach);
+
+  const onTabMessage = createTabMessageHandler({ doc, config, estimates, tooltip, chip });
+  const listener = (message: unknown): Promise<unknown> | undefined => (isTabEnvelope(message) ? onTabMessage(message) : undefined);
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}

@@ -1,0 +1,41 @@
+import type { Locale } from './locales';
+
+/** Every number and date the UI shows goes through Intl in the UI's locale. */
+export function createFormat(locale: Locale) {
+  const number = (maximumFractionDigits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits });
+  const whole = number(0);
+  const one = number(1);
+  const two = number(2);
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const day = new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric' });
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'numeric', day: 'numeric' });
+  const hour = new Intl.DateTimeFormat(locale, { hour: 'numeric' });
+  const calendar = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  return {
+    locale,
+    whole: (n: number) => whole.format(n),
+    one: (n: number) => one.format(n),
+    /** Credits and seconds: as many decimals as they need, at most two. */
+    amount: (n: number) => two.format(n),
+    /** "5 min ago", "just now"-style ages. */
+    age(fromMs: number, nowMs: number): string {
+      const seconds = Math.round((fromMs - nowMs) / 1000);
+      if (Math.abs(seconds) < 60) return relative.format(seconds, 'second');
+      const minutes = Math.round(seconds / 60);
+      if (Math.abs(minutes) < 60) return relative.format(minutes, 'minute');
+      const hours = Math.round(minutes / 60);
+      if (Math.abs(hours) < 48) return relative.format(hours, 'hour');
+      return relative.format(Math.round(hours / 24), 'day');
+    },
+    time: (ms: number) => time.format(ms),
+    dateTime: (ms: number) => dateTime.format(ms),
+    day: (ms: number) => day.format(ms),
+    weekday: (ms: number) => weekday.format(ms),
+    hour: (ms: number) => hour.format(ms),
+    /** A YYYY-MM-DD date as written, whatever the time zone. */
+    calendarDate: (isoDay: string) => calendar.format(Date.parse(`${isoDay}T00:00:00Z`)),
+  };
+}
+export type Format = ReturnType<typeof createFormat>;

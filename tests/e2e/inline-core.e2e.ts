@@ -1,0 +1,175 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startApiDouble, type ApiDouble } from '../api-double/server';
+import {
+  chipState, expectNoTooltip, launchInlineChromium, present, screenshot, tooltipState, waitFor, waitForTooltip, type InlineBrowser,
+} from '../pages/harness';
+import { startFixtureServer, type FixtureServer } from '../pages/server';
+
+const VOICE = '91992bbd4758bdcf9c9b01';
+const PRIVACY = { paused: false, disabledSites: [], wholeFieldApi: false };
+
+/** Texts the API was asked about, in order. */
+function predictedTexts(api: ApiDouble): string[] {
+  return api.requests.filter((r) => r.path.startsWith('/v1/predict-duration/')).map((r) => (r.body as { text: string }).text);
+}
+
+/** Asks the page's content script, as the popup does, for the text it would estimate. */
+function askSelectionText(browser: InlineBrowser): Promise<unknown[]> {
+  return browser.inExtension(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+    };
+    const tabs = await chrome.tabs.query({});
+    const replies = await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : chrome.tabs.sendMessage(tab.id, { scriptmeter: 1, type: 'selectionText' }).catch(() => undefined))));
+    return replies.filter((reply) => reply !== undefined);
+  }, null);
+}
+
+async function selectAllIn(page: Page, selector: string): Promise<void> {
+  await page.click(selector);
+  await page.keyboard.press('ControlOrMeta+a');
+}
+
+describe('chromium: selection tooltip and field chip on fields, contenteditable, shadow roots and frames', () => {
+  let api: ApiDouble;
+  let pages: FixtureServer;
+  let browser: InlineBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [api, pages, browser] = await Promise.all([startApiDouble({ latencyMs: 300 }), startFixtureServer(), launchInlineChromium()]);
+    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE });
+    await browser.setApiKey('test-key');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([api?.close(), pages?.close()]);
+  });
+  beforeEach(async () => {
+    await browser.saveSettings({ privacy: PRIVACY });
+    await page?.close();
+    page = await browser.open(pages.page('basic'));
+  });
+
+  it('shows the local figure at once, then the API figure, for a textarea selection', async () => {
+    await selectAllIn(page, '#textarea');
+    const local = await waitForTooltip(page, /approx/);
+    expect(local.role).toBe('status');
+    expect(local.figure).toMatch(/^≈ \d+:\d\d · [\d.,]+ credits?$/);
+    expect(local.mark).toMatch(/…$/); // the API figure is on its way
+    await screenshot(page, 'tooltip-local');
+    const exact = await waitForTooltip(page, /^API$/);
+    expect(exact.figure).toMatch(/^≈ \d+:\d\d · [\d.,]+ credits?$/);
+    const value = await page.$eval('#textarea', (el) => (el as HTMLTextAreaElement).value);
+    expect(predictedTexts(api).join(' ').replace(/\s+/g, ' ')).toContain(value.split('\n\n')[2]?.trim().slice(0, 80));
+    await screenshot(page, 'tooltip-api');
+  });
+
+  it('reads text and search inputs; Esc and a click elsewhere dismiss; hovering the selection shows it again', async () => {
+    await selectAllIn(page, '#text');
+    expect((await waitForTooltip(page)).figure).toMatch(/≈/);
+    await page.keyboard.press('Escape');
+    expect(await tooltipState(page)).toBeNull();
+    await selectAllIn(page, '#search');
+    await waitForTooltip(page);
+    await page.mouse.click(900, 700);
+    expect(await tooltipState(page)).toBeNull();
+
+    // Select a sentence of plain page text with the mouse, dismiss, then hover it.
+    await page.locator('#static').scrollIntoViewIfNeeded();
+    const box = (await page.locator('#static').boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 200, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await waitForTooltip(page);
+    await page.keyboard.press('Escape');
+    expect(await tooltipState(page)).toBeNull();
+    await page.mouse.move(box.x + 60, box.y + box.height / 2, { steps: 3 });
+    expect((await waitForTooltip(page)).figure).toMatch(/≈/);
+  });
+
+  it('never reads password, card or one-time-code fields, nor whitespace', async () => {
+    const before = api.requests.length;
+    for (const field of ['#password', '#card', '#otp', '#notes-pass']) {
+      await selectAllIn(page, field);
+      expect(await expectNoTooltip(page), field).toBeNull();
+      expect(await askSelectionText(browser), field).toEqual([{ text: '', source: 'none' }]);
+    }
+    await page.$eval('#textarea', (el) => { (el as HTMLTextAreaElement).value = '   \n\t  '; });
+    await selectAllIn(page, '#textarea');
+    expect(await expectNoTooltip(page)).toBeNull();
+    expect(api.requests.length).toBe(before);
+  });
+
+  it('ignores selections and events made by the page itself', async () => {
+    const before = api.requests.length;
+    await page.evaluate(() => {
+      const field = document.querySelector<HTMLTextAreaElement>('#textarea')!;
+      field.focus();
+      field.select();
+      for (const type of ['pointerup', 'mouseup', 'keyup', 'touchend']) field.dispatchEvent(new Event(type, { bubbles: true }));
+      window.postMessage({ scriptmeter: 1, type: 'showEstimate' }, '*');
+      document.dispatchEvent(new KeyboardEvent('keyup', { key: 'a', bubbles: true }));
+    });
+    expect(await expectNoTooltip(page)).toBeNull();
+    expect(api.requests.length).toBe(before);
+  });
+
+  it('follows the selection as the page scrolls', async () => {
+    await page.dblclick('#contenteditable', { position: { x: 30, y: 12 } });
+    const first = await waitForTooltip(page);
+    await page.mouse.wheel(0, 120);
+    const moved = await waitFor(() => tooltipState(page), (s): s is NonNullable<typeof s> => s !== null && Math.abs(s.y - (first.y - 120)) <= 2, 'tooltip moved up by the scroll');
+    expect(moved.x).toBeCloseTo(first.x, 0);
+  });
+
+  it('reads editors inside open shadow roots and same-origin frames', async () => {
+    await page.locator('#shadow-editor').dblclick({ position: { x: 18, y: 14 } });
+    expect((await waitForTooltip(page)).figure).toMatch(/≈/);
+    await page.mouse.click(900, 700);
+    await page.frameLocator('#frame').locator('#frame-text').dblclick({ position: { x: 18, y: 10 } });
+    const inFrame = await waitForTooltip(page);
+    const frameBox = (await page.locator('#frame').boundingBox())!;
+    expect(inFrame.y).toBeGreaterThan(frameBox.y); // placed in top-level coordinates, beside the frame's text
+  });
+
+  it('answers the popup with the selection or the focused field, and shows the chip for a long field', async () => {
+    await page.click('#textarea');
+    const chip = await waitFor(() => chipState(page), present, 'chip');
+    expect(chip.text).toMatch(/^\d+:\d\d/);
+    expect(chip.text).toMatch(/approx/);
+    const [field] = await askSelectionText(browser);
+    expect(field).toMatchObject({ source: 'field' });
+    await page.keyboard.press('ControlOrMeta+a');
+    const [selection] = await askSelectionText(browser);
+    expect(selection).toMatchObject({ source: 'selection' });
+    await screenshot(page, 'chip');
+  });
+
+  it('shows the figure when the command or menu asks (tab message from the background)', async () => {
+    await page.click('#textarea');
+    await browser.inExtension(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } } };
+      for (const tab of await chrome.tabs.query({})) if (tab.id !== undefined) await chrome.tabs.sendMessage(tab.id, { scriptmeter: 1, type: 'showEstimate' }).catch(() => undefined);
+    }, null);
+    expect((await waitForTooltip(page)).figure).toMatch(/≈/);
+  });
+
+  it('does nothing while paused or on a disabled site', async () => {
+    await browser.saveSettings({ privacy: { ...PRIVACY, paused: true } });
+    await selectAllIn(page, '#textarea');
+    expect(await expectNoTooltip(page)).toBeNull();
+    expect(await askSelectionText(browser)).toEqual([{ text: '', source: 'none' }]);
+
+    await browser.saveSettings({ privacy: { ...PRIVACY, disabledSites: ['127.0.0.1'] } });
+    await page.click('#text');
+    await selectAllIn(page, '#textarea');
+    expect(await expectNoTooltip(page)).toBeNull();
+    const other = await browser.open(pages.page('basic', 'localhost'));
+    await selectAllIn(other, '#textarea');
+    expect((await waitForTooltip(other)).figure).toMatch(/≈/);
+    await other.close();
+  });
+});

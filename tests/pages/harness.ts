@@ -1,0 +1,165 @@
+/**
+ * Drives the built extension on fixture pages in Chromium (playwright-core), as a user would:
+ * real mouse and keyboard input, so every event the content script sees is trusted.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import puppeteer, { type Page as PuppeteerPage } from 'puppeteer-core';
+import { GECKO_ID } from '../../wxt.config';
+import type { Settings } from '@/lib/settings/schema';
+import { SCREENSHOT_DIR } from '../e2e/browsers';
+
+export interface TooltipState {
+  figure: string;
+  mark: string;
+  role: string | null;
+  /** Top-left corner in the viewport. */
+  x: number;
+  y: number;
+}
+
+export interface InlineBrowser {
+  context: BrowserContext;
+  open(url: string): Promise<Page>;
+  /** Runs code in an extension page (to change settings or message tabs, as the popup does). */
+  inExtension<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T>;
+  saveSettings(patch: Partial<Settings>): Promise<void>;
+  setApiKey(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchInlineChromium(options: { headless?: boolean; extensionDir?: string } = {}): Promise<InlineBrowser> {
+  const extensionDir = options.extensionDir ?? resolve('.output/chrome-mv3');
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sm-inline-')), {
+    executablePath: '/usr/bin/chromium',
+    headless: options.headless ?? true,
+    viewport: { width: 1000, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const extensionPage = await context.newPage();
+  await extensionPage.goto(`chrome-extension://${extensionId}/options.html`);
+
+  const inExtension = <T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> =>
+    extensionPage.evaluate(fn as (arg: unknown) => Promise<T>, arg as unknown);
+  const send = async (type: string, data: unknown) => {
+    const reply = await inExtension(async ([t, d]) => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
+      return chrome.runtime.sendMessage({ scriptmeter: 1, type: t, data: d });
+    }, [type, data] as const);
+    if (typeof reply === 'object' && reply !== null && 'ok' in reply && reply.ok === false) throw new Error(`${type} refused: ${JSON.stringify(reply)}`);
+  };
+  return {
+    context,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+      return page;
+    },
+    inExtension,
+    saveSettings: (patch) => send('saveSettings', { patch }),
+    setApiKey: (key) => send('setApiKey', { key }),
+    close: () => context.close(),
+  };
+}
+
+/** Reads the tooltip in the page (runs in the page; no closure). */
+function readTooltip(): TooltipState | null {
+  const box = document.querySelector('scriptmeter-inline')?.shadowRoot?.querySelector<HTMLElement>('.tooltip');
+  if (!box || !box.matches(':popover-open') || box.style.visibility === 'hidden') return null;
+  const rect = box.getBoundingClientRect();
+  return {
+    figure: box.querySelector('.figure')?.textContent ?? '', mark: box.querySelector('.mark')?.textContent ?? '',
+    role: box.getAttribute('role'), x: rect.left, y: rect.top,
+  };
+}
+
+/** The tooltip as the user sees it, or null when it is not shown (Chromium or Firefox page). */
+export function tooltipState(page: Page | PuppeteerPage): Promise<TooltipState | null> {
+  // Both drivers' pages evaluate a function without arguments the same way.
+  return (page as { evaluate(fn: typeof readTooltip): Promise<TooltipState | null> }).evaluate(readTooltip);
+}
+
+export function chipState(page: Page): Promise<{ text: string; x: number; y: number } | null> {
+  return page.evaluate(() => {
+    const box = document.querySelector('scriptmeter-inline')?.shadowRoot?.querySelector<HTMLElement>('.chip');
+    if (!box || !box.matches(':popover-open') || box.style.visibility === 'hidden') return null;
+    const rect = box.getBoundingClientRect();
+    return { text: box.textContent ?? '', x: rect.left, y: rect.top };
+  });
+}
+
+export const present = <T>(value: T | null): value is T => value !== null;
+
+export async function waitFor<T, S extends T = T>(read: () => Promise<T>, ok: (value: T) => value is S, what: string, timeoutMs = 10_000): Promise<S> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export const waitForTooltip = (page: Page | PuppeteerPage, mark: RegExp = /./): Promise<TooltipState> =>
+  waitFor(() => tooltipState(page), (s): s is TooltipState => s !== null && mark.test(s.mark), `tooltip with mark ${mark}`);
+
+/** Settles long enough for a tooltip that should not appear to have appeared. */
+export async function expectNoTooltip(page: Page): Promise<TooltipState | null> {
+  await page.waitForTimeout(400);
+  return tooltipState(page);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `chromium-${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** The same, in Firefox ESR through puppeteer-core (WebDriver BiDi); real input events too. */
+export interface InlineFirefox {
+  open(url: string): Promise<PuppeteerPage>;
+  saveSettings(patch: Partial<Settings>): Promise<void>;
+  setApiKey(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launchInlineFirefox(extensionDir = resolve('.output/firefox-mv2')): Promise<InlineFirefox> {
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
+  });
+  await browser.installExtension(extensionDir);
+  const extensionPage = await browser.newPage();
+  // Awaiting goto on moz-extension:// pages can hang over BiDi; wait for the document instead.
+  void extensionPage.goto(`moz-extension://${uuid}/options.html`).catch(() => undefined);
+  await extensionPage.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:', { timeout: 15_000 });
+  const send = async (type: string, data: unknown) => {
+    await extensionPage.evaluate(async (t, d) => {
+      const { browser: ext } = globalThis as unknown as { browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
+      return ext.runtime.sendMessage({ scriptmeter: 1, type: t, data: d });
+    }, type, data);
+  };
+  return {
+    async open(url) {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1000, height: 800 });
+      await page.goto(url);
+      await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+      return page;
+    },
+    saveSettings: (patch) => send('saveSettings', { patch }),
+    setApiKey: (key) => send('setApiKey', { key }),
+    close: () => browser.close(),
+  };
+}
