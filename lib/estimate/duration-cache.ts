@@ -10,8 +10,20 @@ export interface CacheKeyParts {
   speed: number;
 }
 
+/** Everything but the text: the settings a set of cached pieces belongs to. */
+export function cacheScope(parts: Omit<CacheKeyParts, 'text'>): string {
+  return JSON.stringify([parts.voiceId, parts.language, parts.model, parts.style ?? '', parts.speed]);
+}
+
+/** Scope and text joined by NUL, which JSON output never contains raw. */
 export function cacheKey(parts: CacheKeyParts): string {
-  return JSON.stringify([parts.voiceId, parts.language, parts.model, parts.style ?? '', parts.speed, parts.text]);
+  return `${cacheScope(parts)}\u0000${parts.text}`;
+}
+
+/** The inverse of cacheKey. */
+export function splitCacheKey(key: string): { scope: string; text: string } | undefined {
+  const cut = key.indexOf('\u0000');
+  return cut < 0 ? undefined : { scope: key.slice(0, cut), text: key.slice(cut + 1) };
 }
 
 export const cacheEntriesSchema = z.array(z.tuple([z.string(), z.number().finite().nonnegative()]));
@@ -67,6 +79,14 @@ export class DurationCache {
       this.entries.delete(oldest);
     }
     this.scheduleSave();
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.entries.keys();
   }
 
   get size(): number {

@@ -6,8 +6,9 @@ import { chunkText } from '../text/chunk';
 import { normalizeScript, type Exclusion, type NormalizeOptions } from '../text/normalize';
 import { AdaptiveLimit } from './adaptive-limit';
 import { Calibration, calibrationKey } from './calibration';
-import { cacheKey, DurationCache } from './duration-cache';
+import { cacheKey, cacheScope, DurationCache, splitCacheKey } from './duration-cache';
 import { localSeconds } from './local-model';
+import { KnownPieces, reuseKnownPieces } from './piece-reuse';
 
 /** Everything that changes how long the generated speech will be. */
 export interface VoiceParams {
@@ -81,6 +82,19 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
   const limit = deps.limit ?? new AdaptiveLimit(4);
   // Shared across concurrent estimates (two tabs, a re-estimate while typing): one call per piece.
   const inFlight = new Map<string, Promise<number>>();
+  const known = new KnownPieces();
+  let indexed = false;
+
+  /** Loads the persisted cache once and indexes its pieces for re-use after edits. */
+  async function loadCache(): Promise<void> {
+    await deps.cache.load();
+    if (indexed) return;
+    indexed = true;
+    for (const key of deps.cache.keys()) {
+      const parts = splitCacheKey(key);
+      if (parts) known.add(parts.scope, parts.text);
+    }
+  }
 
   function summarize(
     voice: VoiceParams, pieces: PieceEstimate[], calls: number, errors: string[], excluded: Exclusion[],
@@ -155,6 +169,7 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
   function learnFrom(key: string, spoken: string, voice: VoiceParams, seconds: number): void {
     limit.succeeded();
     deps.cache.set(key, seconds);
+    known.add(cacheScope(voice), spoken);
     const rawLocal = localSeconds(spoken, voice.language, voice.speed);
     deps.calibration.observe(calibrationKey(voice.voiceId, voice.language, voice.model), rawLocal, seconds);
     deps.onCalibrated?.();
@@ -164,12 +179,20 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
     const client = deps.client;
     if (!client) return estimateLocal(text, voice, 'No API key: approximate local estimate.');
     if (!voice.voiceId) return estimateLocal(text, voice, 'No voice chosen: approximate local estimate.');
-    await deps.cache.load();
-    const { normalized, chunks } = prepare(text, deps.normalize);
+    await loadCache();
+    const { normalized, chunks: fresh } = prepare(text, deps.normalize);
     const maxApi = options.maxApiCharacters ?? Number.POSITIVE_INFINITY;
     if (normalized.text.length > maxApi) {
       return estimateLocal(text, voice, `Text longer than ${maxApi.toLocaleString('en')} characters: approximate local estimate.`);
     }
+    const scope = cacheScope(voice);
+    const chunks = known.has(scope)
+      ? reuseKnownPieces(
+          normalized.text, fresh,
+          (piece) => deps.cache.has(cacheKey({ text: piece, ...voice })),
+          (position) => known.at(scope, normalized.text, position),
+        )
+      : fresh;
     // A permanent failure (bad key, unknown voice) stops the remaining calls at once.
     const stop = new AbortController();
     if (options.signal?.aborted) stop.abort();

@@ -1,22 +1,27 @@
 /**
  * Splits script text into pieces for the duration API, which accepts at most
- * MAX_CHUNK_CHARS UTF-16 code units per call.
+ * MAX_CHUNK_CHARS UTF-16 code units per call (code units ≥ code points, so the
+ * limit holds however the server counts).
  *
- * Pipeline: a linear scan finds sentence ends → sentences longer than the limit
- * are cut at clause, word, then grapheme boundaries → sentences are packed
- * greedily into pieces, except that "anchor" sentences always start a piece.
- * A sentence is an anchor when a hash of its own text says so, so anchors do
- * not move when other text is edited: an edit can only re-pack pieces up to
- * the next anchor, which keeps a per-piece cache warm.
+ * Pipeline: a linear scan finds sentence ends; sentences longer than the limit
+ * are cut at clause, word, then grapheme boundaries; whole sentences are then
+ * packed into as few pieces as possible.
+ *
+ * Stability: durations are cached per piece text, so an edit should change few
+ * pieces. Plain greedy packing shifts every later boundary, so some sentences
+ * are anchors (chosen by content, see anchorFlags) that no piece spans, and
+ * each stretch between anchors is packed from both ends towards one middle
+ * piece that takes the slack (packSegment). An edit then re-packs only the
+ * pieces between it and the middle of its stretch.
  *
  * Intl.Segmenter is slow (and super-linear on long strings in V8), so grapheme
- * safety is proved with a cheap code point test and the segmenter only runs on
+ * safety is proved with a cheap code point test, and the segmenter only runs on
  * short windows where that test cannot decide.
  */
 
 export const MAX_CHUNK_CHARS = 300;
 
-/** Below this a piece cannot hold a long grapheme plus its punctuation. */
+/** Smaller limits leave no room for a grapheme cluster plus the punctuation around it. */
 const MIN_MAX_CHARS = 8;
 
 /**
@@ -107,17 +112,18 @@ function skipClass(text: string, i: number, mask: number): number {
 
 /**
  * Code points that may join the grapheme on their left: Extend, SpacingMark,
- * ZWJ, emoji modifiers, tags, Hangul V/T jamo. A superset: a false alarm only
- * costs a segmenter call.
+ * ZWJ, emoji modifiers, tags, halfwidth kana voicing marks, Hangul-style V/T
+ * jamo (incl. Kirat Rai). A superset, per Unicode 16 and checked against
+ * Intl.Segmenter for every code point: a false alarm only costs a segmenter call.
  */
-const JOINS_LEFT = /[\p{M}\p{Cf}\u0E33\u0EB3\u1160-\u11FF\uD7B0-\uD7FF\u{1F3FB}-\u{1F3FF}]/uy;
+const JOINS_LEFT = /[\p{M}\p{Cf}\u0E33\u0EB3\uFF9E\uFF9F\u1160-\u11FF\uD7B0-\uD7FF\u{1F3FB}-\u{1F3FF}\u{16D63}\u{16D67}-\u{16D6A}]/uy;
 /**
  * Code points that may join the grapheme on their right, or whose cluster
  * rules look further: Prepend, ZWJ, CR, Indic linkers (marks), regional
  * indicators, Hangul L jamo.
  */
 const JOINS_RIGHT =
-  /[\p{M}\p{Cf}\p{Regional_Indicator}\r\u1100-\u115F\uA960-\uA97F\u0D4E\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]/uy;
+  /[\p{M}\p{Cf}\p{Regional_Indicator}\r\u1100-\u115F\uA960-\uA97F\u0D4E\u{111C2}\u{111C3}\u{113D1}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]/uy;
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
@@ -170,10 +176,10 @@ let graphemeSegmenter: Intl.Segmenter | undefined;
  * so the window reaches one code point past `hi`.
  */
 function lastBoundaryIn(text: string, known: number, lo: number, hi: number): number {
+  if (lo > hi) return -1;
   for (let i = hi; i >= lo; i--) {
     if (isCertainBoundary(text, i)) return i;
   }
-  if (lo > hi) return -1;
   graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   let last = -1;
   for (const { index } of graphemeSegmenter.segment(text.slice(known, Math.min(text.length, hi + 2)))) {
@@ -483,16 +489,27 @@ function sentenceUnits(text: string, maxChars: number): Units {
       add(start, end, anchor);
       continue;
     }
-    const speakableEnd = speakable.lastEnd(start, end);
-    // Words fit but trailing junk does not: keep what fits, hand the rest over.
-    const hasNext = s + 1 < starts.length;
-    const fitted = hasNext && speakableEnd - start <= maxChars ? lastBoundaryIn(text, codePointStartBefore(text, speakableEnd), speakableEnd, start + maxChars) : -1;
-    const kept = fitted >= 0 ? fitted : carriedEnd(text, speakableEnd, end, maxChars);
-    if (kept < end && hasNext) handedOver = kept;
-    const parts = fitted >= 0 ? [{ start, end: fitted }] : splitLongSentence(text, { start, end: kept }, speakableEnd, maxChars, speakable);
-    parts.forEach((part, k) => add(part.start, part.end, anchor && k === 0));
+    const cut = cutLongSentence(text, { start, end }, s + 1 < starts.length, maxChars, speakable);
+    cut.parts.forEach((part, k) => add(part.start, part.end, anchor && k === 0));
+    handedOver = cut.handedOver;
   }
   return units;
+}
+
+/**
+ * Parts of a sentence longer than the limit, and where the trailing
+ * whitespace/punctuation that did not fit starts when the next sentence takes
+ * it over (-1 when nothing is handed over).
+ */
+function cutLongSentence(text: string, sentence: Span, hasNext: boolean, maxChars: number, speakable: SpeakableIndex): { parts: Span[]; handedOver: number } {
+  const { start, end } = sentence;
+  const speakableEnd = speakable.lastEnd(start, end);
+  // When the words fit and only the trailing junk does not, keep the sentence whole and hand the junk over.
+  const fitted =
+    hasNext && speakableEnd - start <= maxChars ? lastBoundaryIn(text, codePointStartBefore(text, speakableEnd), speakableEnd, start + maxChars) : -1;
+  const kept = fitted >= 0 ? fitted : carriedEnd(text, speakableEnd, end, maxChars);
+  const parts = fitted >= 0 ? [{ start, end: fitted }] : splitLongSentence(text, { start, end: kept }, speakableEnd, maxChars, speakable);
+  return { parts, handedOver: hasNext && kept < end ? kept : -1 };
 }
 
 /** Splits units into segments at anchors and at dropped junk, and packs each one. */

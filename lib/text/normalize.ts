@@ -9,8 +9,8 @@
  * "<p>HOST: Hi" still show a label at line start, and Markdown links are
  * resolved before their brackets could look like a stage direction. Each pass
  * keeps a map from its text back to input offsets. All scanners are linear:
- * regexes have no nested ambiguity and every search stops at the next `<`,
- * bracket or line end.
+ * no regex can backtrack far, and every search stops at the next `<`, bracket
+ * or line end, or remembers where the next match is.
  */
 
 export type NormalizeRule = 'tags' | 'markdown' | 'directions' | 'speakerLabels';
@@ -33,6 +33,11 @@ export interface NormalizeResult {
   excluded: Exclusion[];
 }
 
+/**
+ * Removes the markup the enabled rules (all by default) find. Never throws;
+ * whitespace is kept as it is, except that a tag or direction removed from
+ * between two non-space characters leaves one space.
+ */
 export function normalizeScript(input: string, options: Partial<NormalizeOptions> = {}): NormalizeResult {
   const excluded: Exclusion[] = [];
   const offsets = new OffsetMap();
@@ -41,11 +46,12 @@ export function normalizeScript(input: string, options: Partial<NormalizeOptions
     if (!(options[rule] ?? DEFAULT_NORMALIZE_OPTIONS[rule])) continue;
     const removals = FINDERS[rule](text);
     if (removals.length === 0) continue;
-    for (const r of removals) {
-      const start = offsets.inputStart(r.start);
-      const end = offsets.inputEnd(r.end - 1);
+    const starts = offsets.toInput(removals.map((r) => r.start), 'start');
+    const ends = offsets.toInput(removals.map((r) => r.end - 1), 'end');
+    starts.forEach((start, k) => {
+      const end = ends[k] ?? start;
       excluded.push({ rule, text: input.slice(start, end), start, end });
-    }
+    });
     text = applyRemovals(text, removals, offsets);
   }
   excluded.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -98,39 +104,25 @@ class OffsetMap {
     this.layers.push(layer);
   }
 
-  /** Input offset where the char at `i` of the current text comes from. */
-  inputStart(i: number): number {
-    let pos = i;
+  /**
+   * For ascending char indices of the current text: the input offset where
+   * each char starts (`edge` "start") or just after it ends ("end"). One walk
+   * per layer, since the mapping keeps the order.
+   */
+  toInput(indices: number[], edge: 'start' | 'end'): number[] {
+    const positions = [...indices];
     for (let l = this.layers.length - 1; l >= 0; l--) {
-      const layer = this.layers[l] as Layer;
-      const k = segmentAt(layer.newStarts, pos);
-      pos = layer.spaces[k] ? (layer.oldStarts[k] ?? 0) : (layer.oldStarts[k] ?? 0) + pos - (layer.newStarts[k] ?? 0);
+      const { newStarts, oldStarts, oldEnds, spaces } = this.layers[l] as Layer;
+      let k = 0;
+      positions.forEach((pos, j) => {
+        while (k + 1 < newStarts.length && (newStarts[k + 1] ?? 0) <= pos) k++;
+        // An inserted space stands for the whole removal it replaced.
+        if (spaces[k]) positions[j] = edge === 'start' ? (oldStarts[k] ?? 0) : (oldEnds[k] ?? 1) - 1;
+        else positions[j] = (oldStarts[k] ?? 0) + pos - (newStarts[k] ?? 0);
+      });
     }
-    return pos;
+    return edge === 'start' ? positions : positions.map((pos) => pos + 1);
   }
-
-  /** Input offset just after the char at `i` of the current text. */
-  inputEnd(i: number): number {
-    let pos = i;
-    for (let l = this.layers.length - 1; l >= 0; l--) {
-      const layer = this.layers[l] as Layer;
-      const k = segmentAt(layer.newStarts, pos);
-      pos = layer.spaces[k] ? (layer.oldEnds[k] ?? 1) - 1 : (layer.oldStarts[k] ?? 0) + pos - (layer.newStarts[k] ?? 0);
-    }
-    return pos + 1;
-  }
-}
-
-/** Index of the last segment starting at or before `pos` (binary search). */
-function segmentAt(starts: number[], pos: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Drops the sorted, disjoint removals from `text` and records how the result maps back. */
@@ -152,7 +144,7 @@ function applyRemovals(text: string, removals: Removal[], offsets: OffsetMap): s
     if (r.spaced) addSegment(r.start, r.end, true);
     pos = r.end;
   }
-  if (pos < text.length || layer.newStarts.length === 0) addSegment(pos, text.length, false);
+  if (pos < text.length) addSegment(pos, text.length, false);
   offsets.add(layer);
   return parts.join('');
 }
@@ -206,14 +198,15 @@ function forEachLine(text: string, visit: (start: number, end: number) => void):
 const TAG =
   /<(?:\/?[A-Za-z][\w:.-]*(?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s"'<>=`][^\s"'<>`]*))?)*\s*\/?|[?!][A-Za-z][^<>]*)>/y;
 
+/** Tags and comments; back-to-back ones between two words leave one space. */
 function findTags(text: string): Removal[] {
   const removals: Removal[] = [];
-  let commentsClosed = true; // false once no "-->" is left, so unclosed comments stay linear
+  let commentEndsLeft = true; // false once no "-->" is left, so unclosed comments stay linear
   for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i)) {
     let end = -1;
-    if (text.startsWith('<!--', i) && commentsClosed) {
+    if (text.startsWith('<!--', i) && commentEndsLeft) {
       const close = text.indexOf('-->', i + 4);
-      if (close < 0) commentsClosed = false;
+      if (close < 0) commentEndsLeft = false;
       else end = close + 3;
     } else {
       TAG.lastIndex = i;
@@ -232,6 +225,7 @@ function findTags(text: string): Removal[] {
 // ---------------------------------------------------------------------------
 // Markdown
 
+/** Markdown marks, line by line: code fences, then line-start markers, then inline marks. */
 function findMarkdown(text: string): Removal[] {
   const removals: Removal[] = [];
   const specials = new NextMatch(text, INLINE_SPECIAL);
@@ -308,6 +302,7 @@ class NextMatch {
     return this.at;
   }
 }
+
 const LINK = /!?\[([^[\]\n]*)\]\([^()\n]*\)/y;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 

@@ -237,7 +237,7 @@ describe('properties', () => {
     { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 3 },
     { arbitrary: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), weight: 2 },
     {
-      arbitrary: fc.constantFrom(' ', '\n', '\r', '.', '!', ',', '。', '、', '—', '"', ')', 'a', 'Z', '7', '\u0301', '\u200d', '🇰', '🏽', '👩', 'ก', 'क', '्', '\u0600'),
+      arbitrary: fc.constantFrom(' ', '\n', '\r', '.', '!', ',', '。', '、', '—', '"', ')', 'a', 'Z', '7', '\u0301', '\u200d', '🇰', '🏽', '👩', 'ก', 'क', '्', '\u0600', 'ﾞ'),
       weight: 4,
     },
   );

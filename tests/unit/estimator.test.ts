@@ -8,7 +8,7 @@ import { localSeconds } from '@/lib/estimate/local-model';
 import { chunkText } from '@/lib/text/chunk';
 import { predictedDuration } from '../api-double/duration';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
-import { englishScript, sentence } from '../fixtures/scripts';
+import { englishScript, plainSentence, sentence } from '../fixtures/scripts';
 
 const voice: VoiceParams = { voiceId: '91992bbd4758bdcf9c9b01', language: 'en', model: 'sona_speech_1', speed: 1 };
 let api: ApiDouble;
@@ -203,8 +203,8 @@ describe('local model calibration', () => {
   it('learns from API answers so local figures get closer', async () => {
     const { estimator, calibration } = setup();
     // Train on even sentences, judge on odd ones: the same kind of text, never the same text.
-    const training = Array.from({ length: 60 }, (_, i) => sentence(2 * i)).join(' ');
-    const heldOut = Array.from({ length: 60 }, (_, i) => sentence(2 * i + 1));
+    const training = Array.from({ length: 60 }, (_, i) => plainSentence(2 * i)).join(' ');
+    const heldOut = Array.from({ length: 60 }, (_, i) => plainSentence(2 * i + 1));
     const truth = heldOut.map((s) => predictedDuration(voice.voiceId, { text: s, language: 'en', voice_settings: { speed: 1 } }));
     const error = (factor: number) =>
       heldOut.reduce((sum, s, i) => sum + Math.abs(localSeconds(s, 'en', 1, factor) - (truth[i] as number)) / (truth[i] as number), 0) / heldOut.length;
