@@ -5,6 +5,7 @@ import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import { settingsFields, type Settings } from '@/lib/settings/schema';
 import { Field } from '../Field';
+import { SaveBar } from './settings-section';
 
 type AlertSettings = Settings['alerts'];
 type SubField = keyof AlertSettings;
@@ -117,10 +118,7 @@ export function AlertsSection() {
       <Field id="webhook-url" label={t('alertsOpt.webhook')} hint={t('alertsOpt.webhookHint')} error={errors.webhookUrl}>
         {(c) => <input {...c} type="url" placeholder="https://" value={draft.webhookUrl} onInput={(e) => set('webhookUrl', e.currentTarget.value)} />}
       </Field>
-      <div class="actions">
-        <button type="submit" class="primary">{t('common.save')}</button>
-        <span class={`notice ${Object.keys(errors).length ? 'bad' : ''}`} role="status">{notice}</span>
-      </div>
+      <SaveBar notice={notice} bad={Object.keys(errors).length > 0} />
     </form>
   );
 }

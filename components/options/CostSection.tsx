@@ -6,6 +6,7 @@ import { PROVIDER_IDS, providerRates, ROUNDING_RULES } from '@/lib/rates/credits
 import { AUDIOSTACK_PROVIDER_IDS, AUDIOSTACK_VOICE_RATES, SUPERTONE_RATES, type AudioStackProviderId, type TableSource } from '@/lib/rates/tables';
 import type { FieldErrors, Settings } from '@/lib/settings/schema';
 import { Field } from '../Field';
+import { SaveBar } from './settings-section';
 import { parseOptionalNumber } from './numbers';
 
 type Cells = Record<string, string>;
@@ -106,11 +107,9 @@ export function CostSection() {
         rows={AUDIOSTACK_PROVIDER_IDS.map((id: AudioStackProviderId) => ({ id, name: AUDIOSTACK_VOICE_RATES.providers[id].name, fallback: AUDIOSTACK_DEFAULTS[id] ?? 0 }))}
         values={draft.audiostack} bad={bad} onChange={(values) => update({ ...draft, audiostack: values })} />
       {errors.rateOverrides && <p class="error" role="alert">{errors.rateOverrides}</p>}
-      <div class="actions">
-        <button type="submit" class="primary">{t('common.save')}</button>
+      <SaveBar notice={notice} bad={bad.length > 0 || Object.keys(errors).length > 0}>
         <button type="button" onClick={() => update({ ...draft, supertone: {}, audiostack: {} })}>{t('cost.resetAll')}</button>
-        <span class={`notice ${bad.length || Object.keys(errors).length ? 'bad' : ''}`} role="status">{notice}</span>
-      </div>
+      </SaveBar>
     </form>
   );
 }

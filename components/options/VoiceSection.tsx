@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { LANGUAGES, MODELS, SPEED_MAX, SPEED_MIN } from '@/lib/api/schemas';
 import type { VoiceChoice } from '@/lib/account/protocol';
 import { useI18n } from '@/lib/i18n/context';
-import { sendToBackground } from '@/lib/messages/send';
-import type { FieldErrors, Settings } from '@/lib/settings/schema';
+import type { Settings } from '@/lib/settings/schema';
 import { Field } from '../Field';
+import { SaveBar, useSettingsDraft } from './settings-section';
 import { VoicePicker } from './VoicePicker';
 
 type Draft = Pick<Settings, 'endpoint' | 'voiceId' | 'language' | 'model' | 'style'> & { speed: string };
@@ -27,42 +27,27 @@ function withVoice(draft: Draft, voice: VoiceChoice): Draft {
 /** Endpoint and the voice settings sent with every predict call. */
 export function VoiceSection() {
   const { t, locale } = useI18n();
-  const [draft, setDraft] = useState<Draft>();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState('');
+  const { draft, setDraft, errors, notice, save } = useSettingsDraft(toDraft);
   const languageNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'language' }), [locale]);
-
-  useEffect(() => void sendToBackground('getSettings', {}).then((s) => setDraft(toDraft(s))), []);
   if (!draft) return <section class="card" aria-busy="true">…</section>;
 
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft({ ...draft, [key]: value });
-    setNotice('');
-  };
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
 
-  async function save(event: Event) {
+  function submit(event: Event) {
     event.preventDefault();
     if (!draft) return;
     const speed = draft.speed.trim() === '' ? Number.NaN : Number(draft.speed);
-    const result = await sendToBackground('saveSettings', { patch: { ...draft, speed } });
-    if (result.ok) {
-      setErrors({});
-      setDraft(toDraft(result.settings));
-      setNotice(t('common.saved'));
-    } else {
-      setErrors(result.errors);
-      setNotice(t('common.notSaved'));
-    }
+    void save({ ...draft, speed });
   }
 
   return (
-    <form class="card" onSubmit={save} aria-labelledby="voice-title" novalidate>
+    <form class="card" onSubmit={submit} aria-labelledby="voice-title" novalidate>
       <h2 id="voice-title">{t('voice.heading')}</h2>
       <Field id="endpoint" label={t('voice.endpoint')} error={errors.endpoint} hint={t('voice.endpointHint')}>
         {(c) => <input {...c} type="url" value={draft.endpoint} onInput={(e) => set('endpoint', e.currentTarget.value)} />}
       </Field>
       <VoicePicker chosen={draft.voiceId} languageName={(code) => languageNames.of(code) ?? code}
-        onChoose={(voice) => { setDraft(withVoice(draft, voice)); setNotice(''); }} />
+        onChoose={(voice) => setDraft(withVoice(draft, voice))} />
       <Field id="voice-id" label={t('voice.id')} error={errors.voiceId} hint={t('voice.idHint')}>
         {(c) => <input {...c} type="text" spellcheck={false} value={draft.voiceId} onInput={(e) => set('voiceId', e.currentTarget.value)} />}
       </Field>
@@ -87,10 +72,7 @@ export function VoiceSection() {
         {(c) => <input {...c} type="number" inputMode="decimal" step="0.05" min={SPEED_MIN} max={SPEED_MAX} value={draft.speed}
           onInput={(e) => set('speed', e.currentTarget.value)} />}
       </Field>
-      <div class="actions">
-        <button type="submit" class="primary">{t('common.save')}</button>
-        <span class={`notice ${Object.keys(errors).length ? 'bad' : ''}`} role="status">{notice}</span>
-      </div>
+      <SaveBar notice={notice} bad={Object.keys(errors).length > 0} />
     </form>
   );
 }
