@@ -37,6 +37,7 @@ export interface Http {
 
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const ERROR_BODY_BYTES = 64 * 1024;
+const BAD_RESPONSE_RETRIES = 1;
 
 export function createHttp(options: HttpOptions): Http {
   const endpoint = checkEndpoint(options.baseUrl);
@@ -91,14 +92,16 @@ export function createHttp(options: HttpOptions): Http {
   ): Promise<z.infer<S>> {
     const deadline = AbortSignal.timeout(settings.deadlineMs);
     const signal = callerSignal ? AbortSignal.any([callerSignal, deadline]) : deadline;
-    let body: string;
-    try {
-      const response = await run(signal);
-      body = await readCapped(response, settings.maxBodyBytes);
-    } catch (error) {
-      throw await toApiError(error, callerSignal, endpoint.ok ? endpoint.url : '', settings.timeoutMs);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await run(signal);
+        return parseBody(await readCapped(response, settings.maxBodyBytes), schema);
+      } catch (error) {
+        const apiError = await toApiError(error, callerSignal, endpoint.ok ? endpoint.url : '', settings.timeoutMs);
+        // A garbled answer is asked for once more; a second one is reported, never shown as a number.
+        if (apiError.kind !== 'bad-response' || attempt >= BAD_RESPONSE_RETRIES || signal.aborted) throw apiError;
+      }
     }
-    return parseBody(body, schema);
   }
 
   return {

@@ -144,20 +144,27 @@ describe('transient errors: capped, jittered retries', () => {
 });
 
 describe('bad answers are never shown as numbers', () => {
-  it('rejects malformed JSON', async () => {
+  it('asks once more after a malformed answer', async () => {
     api.control.addFaults({ kind: 'malformed' });
+    expect(await client().predictDuration(VOICE, body)).toBeGreaterThan(0);
+    expect(predictCalls()).toBe(2);
+  });
+
+  it('rejects malformed JSON given twice', async () => {
+    api.control.addFaults({ kind: 'malformed', times: 2 });
     expect((await failure(client().predictDuration(VOICE, body))).kind).toBe('bad-response');
+    expect(predictCalls()).toBe(2);
   });
 
   it.each([[{}], [{ duration: -1 }], [{ duration: 'NaN' }], [{ duration: 1e308 }], [{ duration: null }]])('rejects off-schema body %j', async (offSchema) => {
-    api.control.addFaults({ kind: 'body', body: offSchema });
+    api.control.addFaults({ kind: 'body', body: offSchema, times: 2 });
     const error = await failure(client().predictDuration(VOICE, body));
     expect(error.kind).toBe('bad-response');
     expect(error.message).toMatch(/Unexpected response/);
   });
 
   it('refuses a 10 MB body without reading it all', async () => {
-    api.control.addFaults({ kind: 'huge' });
+    api.control.addFaults({ kind: 'huge', times: 2 });
     expect((await failure(client().getCredits())).kind).toBe('bad-response');
   });
 });
