@@ -23,10 +23,18 @@ export default defineConfig({
       gecko_android: { strict_min_version: '142.0' },
     },
   },
+  // Firefox's reviewers rebuild from the sources zip: test output and screenshots are not sources.
+  zip: { excludeSources: ['out/**', 'docs/store/**'] },
   hooks: {
     // WXT's manifest types predate Firefox's data_collection_permissions; add it after generation.
     'build:manifestGenerated': (wxt, manifest) => {
-      if (wxt.config.browser !== 'firefox') return;
+      if (wxt.config.browser !== 'firefox') {
+        // Chrome reads enterprise policy for the extension through this schema (lib/settings/managed.ts);
+        // Firefox takes the same values from policies.json without one. Gecko settings mean nothing to Chrome.
+        Object.assign(manifest, { storage: { managed_schema: 'managed-schema.json' } });
+        delete manifest.browser_specific_settings;
+        return;
+      }
       // MV2 has no optional_host_permissions: origins go in optional_permissions.
       if (manifest.manifest_version === 2) manifest.optional_permissions = [...WEBHOOK_PERMISSION_ORIGINS];
       const gecko = manifest.browser_specific_settings?.gecko;

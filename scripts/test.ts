@@ -44,6 +44,8 @@ count('unit', unit.ok);
 const built = run('Build (Chrome MV3, Firefox MV2)', 'npm', ['run', '--silent', 'build']);
 count('build', built);
 if (built) {
+  count('size', run('Size budgets', 'npx', ['tsx', 'scripts/size-check.ts']));
+  count('web-ext lint', run('web-ext lint (Firefox build)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2']));
   const e2e = vitest('End-to-end tests in Chromium and Firefox', 'vitest.e2e.config.ts');
   passed += e2e.passed;
   failed += e2e.failed;

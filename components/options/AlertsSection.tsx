@@ -5,6 +5,7 @@ import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import { settingsFields, type Settings } from '@/lib/settings/schema';
 import { Field } from '../Field';
+import { useManagedPolicy } from './managed';
 import { SaveBar } from './settings-section';
 
 type AlertSettings = Settings['alerts'];
@@ -56,6 +57,7 @@ export function AlertsSection() {
   const [draft, setDraft] = useState<Draft>();
   const [errors, setErrors] = useState<Partial<Record<SubField, string>>>({});
   const [notice, setNotice] = useState('');
+  const managed = useManagedPolicy().alerts ?? {};
 
   useEffect(() => void sendToBackground('getSettings', {}).then((s) => { setSaved(s.alerts); setDraft(toDraft(s.alerts)); }), []);
   if (!draft || !saved) return <section class="card" aria-busy="true">…</section>;
@@ -103,14 +105,14 @@ export function AlertsSection() {
   return (
     <form class="card" onSubmit={save} aria-labelledby="alerts-title" novalidate>
       <h2 id="alerts-title">{t('alertsOpt.heading')}</h2>
-      <Field id="low-balance" label={t('alertsOpt.low')} hint={t('alertsOpt.lowHint')} error={errors.lowBalance}>
-        {(c) => <input {...c} type="number" min="0" step="any" inputMode="numeric" value={draft.lowBalance} onInput={(e) => set('lowBalance', e.currentTarget.value)} />}
+      <Field id="low-balance" label={t('alertsOpt.low')} hint={managed.lowBalance !== undefined ? t('managed.byOrganisation') : t('alertsOpt.lowHint')} error={errors.lowBalance}>
+        {(c) => <input {...c} type="number" min="0" step="any" inputMode="numeric" value={draft.lowBalance} disabled={managed.lowBalance !== undefined} onInput={(e) => set('lowBalance', e.currentTarget.value)} />}
       </Field>
-      <Field id="spike-factor" label={t('alertsOpt.spike')} hint={t('alertsOpt.spikeHint')} error={errors.spikeFactor}>
-        {(c) => <input {...c} type="number" min="1" step="0.5" inputMode="decimal" value={draft.spikeFactor} onInput={(e) => set('spikeFactor', e.currentTarget.value)} />}
+      <Field id="spike-factor" label={t('alertsOpt.spike')} hint={managed.spikeFactor !== undefined ? t('managed.byOrganisation') : t('alertsOpt.spikeHint')} error={errors.spikeFactor}>
+        {(c) => <input {...c} type="number" min="1" step="0.5" inputMode="decimal" value={draft.spikeFactor} disabled={managed.spikeFactor !== undefined} onInput={(e) => set('spikeFactor', e.currentTarget.value)} />}
       </Field>
-      <Field id="poll-minutes" label={t('alertsOpt.poll')} hint={t('alertsOpt.pollHint')} error={errors.pollMinutes}>
-        {(c) => <input {...c} type="number" min="5" step="5" inputMode="numeric" value={draft.pollMinutes} onInput={(e) => set('pollMinutes', e.currentTarget.value)} />}
+      <Field id="poll-minutes" label={t('alertsOpt.poll')} hint={managed.pollMinutes !== undefined ? t('managed.byOrganisation') : t('alertsOpt.pollHint')} error={errors.pollMinutes}>
+        {(c) => <input {...c} type="number" min="5" step="5" inputMode="numeric" value={draft.pollMinutes} disabled={managed.pollMinutes !== undefined} onInput={(e) => set('pollMinutes', e.currentTarget.value)} />}
       </Field>
       <Field id="expected-voices" label={t('alertsOpt.expected')} hint={t('alertsOpt.expectedHint')} error={errors.expectedVoices}>
         {(c) => <textarea {...c} rows={4} spellcheck={false} value={draft.expectedVoices} onInput={(e) => set('expectedVoices', e.currentTarget.value)} />}

@@ -6,6 +6,7 @@ import { PROVIDER_IDS, providerRates, ROUNDING_RULES } from '@/lib/rates/credits
 import { AUDIOSTACK_PROVIDER_IDS, AUDIOSTACK_VOICE_RATES, SUPERTONE_RATES, type AudioStackProviderId, type TableSource } from '@/lib/rates/tables';
 import type { FieldErrors, Settings } from '@/lib/settings/schema';
 import { Field } from '../Field';
+import { useManagedPolicy } from './managed';
 import { SaveBar } from './settings-section';
 import { parseOptionalNumber } from './numbers';
 
@@ -50,6 +51,7 @@ export function CostSection() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [bad, setBad] = useState<string[]>([]);
   const [notice, setNotice] = useState('');
+  const policy = useManagedPolicy();
 
   useEffect(() => void sendToBackground('getSettings', {}).then((s) => { setSettings(s); setDraft(toDraft(s)); }), []);
   if (!draft || !settings) return <section class="card" aria-busy="true">…</section>;
@@ -93,19 +95,19 @@ export function CostSection() {
           </select>
         )}
       </Field>
-      <Field id="rounding" label={t('cost.rounding')} error={errors.rounding}>
+      <Field id="rounding" label={t('cost.rounding')} error={errors.rounding} hint={policy.rounding ? t('managed.byOrganisation') : undefined}>
         {(c) => (
-          <select {...c} value={draft.rounding} onChange={(e) => update({ ...draft, rounding: e.currentTarget.value as Draft['rounding'] })}>
+          <select {...c} value={draft.rounding} disabled={policy.rounding !== undefined} onChange={(e) => update({ ...draft, rounding: e.currentTarget.value as Draft['rounding'] })}>
             {ROUNDING_RULES.map((rule) => <option key={rule} value={rule}>{t(`cost.rounding.${rule}`)}</option>)}
           </select>
         )}
       </Field>
       <RateTable id="supertone" caption={t('cost.table.supertone')} source={SUPERTONE_RATES}
         rows={MODELS.map((model: Model) => ({ id: model, name: model, fallback: SUPERTONE_RATES.perModel[model] }))}
-        values={draft.supertone} bad={bad} onChange={(values) => update({ ...draft, supertone: values })} />
+        values={draft.supertone} bad={bad} locked={policy.rates?.supertone} onChange={(values) => update({ ...draft, supertone: values })} />
       <RateTable id="audiostack" caption={t('cost.table.audiostack')} source={AUDIOSTACK_VOICE_RATES}
         rows={AUDIOSTACK_PROVIDER_IDS.map((id: AudioStackProviderId) => ({ id, name: AUDIOSTACK_VOICE_RATES.providers[id].name, fallback: AUDIOSTACK_DEFAULTS[id] ?? 0 }))}
-        values={draft.audiostack} bad={bad} onChange={(values) => update({ ...draft, audiostack: values })} />
+        values={draft.audiostack} bad={bad} locked={policy.rates?.audiostack} onChange={(values) => update({ ...draft, audiostack: values })} />
       {errors.rateOverrides && <p class="error" role="alert">{errors.rateOverrides}</p>}
       <SaveBar notice={notice} bad={bad.length > 0 || Object.keys(errors).length > 0}>
         <button type="button" onClick={() => update({ ...draft, supertone: {}, audiostack: {} })}>{t('cost.resetAll')}</button>
@@ -118,6 +120,8 @@ function RateTable(props: {
   id: string; caption: string; source: TableSource;
   rows: Array<{ id: string; name: string; fallback: number }>;
   values: Cells; bad: string[]; onChange: (values: Cells) => void;
+  /** Rates the organisation's policy sets: shown, not editable. */
+  locked?: Partial<Record<string, number>>;
 }) {
   const { t, f } = useI18n();
   return (
@@ -135,12 +139,13 @@ function RateTable(props: {
           {props.rows.map((row) => {
             const key = `${props.id}-${row.id}`;
             const invalid = props.bad.includes(key);
+            const locked = props.locked?.[row.id] !== undefined;
             return (
               <tr key={row.id}>
                 <th scope="row"><label for={`rate-${key}`}>{row.name}</label></th>
                 <td>
                   <input id={`rate-${key}`} type="number" min="0" step="any" inputMode="decimal" class="rate"
-                    value={props.values[row.id] ?? ''} placeholder={f.amount(row.fallback)}
+                    value={props.values[row.id] ?? ''} placeholder={f.amount(row.fallback)} disabled={locked} title={locked ? t('managed.byOrganisation') : undefined}
                     aria-invalid={invalid ? true : undefined} aria-describedby={invalid ? `rate-${key}-error` : undefined}
                     onInput={(e) => props.onChange({ ...props.values, [row.id]: e.currentTarget.value })} />
                   {invalid && <span id={`rate-${key}-error`} class="error">{t('alertsOpt.numberBad')}</span>}

@@ -1,6 +1,7 @@
 import { useI18n } from '@/lib/i18n/context';
 import type { Settings } from '@/lib/settings/schema';
 import { Field } from '../Field';
+import { useManagedPolicy } from './managed';
 import { SaveBar, useSettingsDraft } from './settings-section';
 
 type Rules = Settings['normalize'];
@@ -20,6 +21,8 @@ function toDraft(settings: Settings): Draft {
 /** Global pause, per-site list, whole-field API estimates, and the not-spoken rules. */
 export function PrivacySection() {
   const { t } = useI18n();
+  const managedSites = useManagedPolicy().disabledSites ?? [];
+  // The list shows the sites in effect; a save keeps only the user's own (lib/settings/managed.ts).
   const { draft, setDraft, errors, notice, save } = useSettingsDraft(toDraft);
   if (!draft) return <section class="card" aria-busy="true">…</section>;
 
@@ -41,7 +44,8 @@ export function PrivacySection() {
         </label>
         <p id="whole-field-hint" class="hint">{t('privacy.wholeFieldHint')}</p>
       </div>
-      <Field id="disabled-sites" label={t('privacy.sites')} hint={t('privacy.sitesHint')} error={errors.privacy}>
+      <Field id="disabled-sites" label={t('privacy.sites')} error={errors.privacy}
+        hint={managedSites.length > 0 ? `${t('privacy.sitesHint')} ${t('managed.sites', { sites: managedSites.join(', ') })}` : t('privacy.sitesHint')}>
         {(c) => <textarea {...c} rows={3} spellcheck={false} value={draft.disabledSites} onInput={(e) => setDraft({ ...draft, disabledSites: e.currentTarget.value })} />}
       </Field>
       <fieldset class="checks" aria-describedby={errors.normalize ? 'rules-error' : undefined}>

@@ -1,9 +1,12 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { endpointPermissionOrigin } from '@/lib/api/endpoint-permission';
 import { LANGUAGES, MODELS, SPEED_MAX, SPEED_MIN } from '@/lib/api/schemas';
 import type { VoiceChoice } from '@/lib/account/protocol';
 import { useI18n } from '@/lib/i18n/context';
 import type { Settings } from '@/lib/settings/schema';
 import { Field } from '../Field';
+import { useManagedPolicy } from './managed';
 import { SaveBar, useSettingsDraft } from './settings-section';
 import { VoicePicker } from './VoicePicker';
 
@@ -29,6 +32,8 @@ export function VoiceSection() {
   const { t, locale } = useI18n();
   const { draft, setDraft, errors, notice, save } = useSettingsDraft(toDraft);
   const languageNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'language' }), [locale]);
+  const policy = useManagedPolicy();
+  const [noAccess, setNoAccess] = useState('');
   if (!draft) return <section class="card" aria-busy="true">…</section>;
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
@@ -37,14 +42,25 @@ export function VoiceSection() {
     event.preventDefault();
     if (!draft) return;
     const speed = draft.speed.trim() === '' ? Number.NaN : Number(draft.speed);
+    // Host access for a proxy is asked for from the click itself (browsers require the gesture).
+    // The save does not wait for the answer: a proxy that allows CORS works without it, and an
+    // unanswered prompt must not hold the other fields back.
+    const origin = endpointPermissionOrigin(draft.endpoint);
+    setNoAccess('');
+    if (origin) {
+      const host = new URL(draft.endpoint).host;
+      void browser.permissions.request({ origins: [origin] })
+        .then((granted) => setNoAccess(granted ? '' : t('voice.endpointNoAccess', { host })), () => undefined);
+    }
     void save({ ...draft, speed });
   }
 
   return (
     <form class="card" onSubmit={submit} aria-labelledby="voice-title" novalidate>
       <h2 id="voice-title">{t('voice.heading')}</h2>
-      <Field id="endpoint" label={t('voice.endpoint')} error={errors.endpoint} hint={t('voice.endpointHint')}>
-        {(c) => <input {...c} type="url" value={draft.endpoint} onInput={(e) => set('endpoint', e.currentTarget.value)} />}
+      <Field id="endpoint" label={t('voice.endpoint')} error={errors.endpoint ?? (noAccess || undefined)}
+        hint={policy.endpoint ? t('managed.byOrganisation') : t('voice.endpointHint')}>
+        {(c) => <input {...c} type="url" value={draft.endpoint} disabled={policy.endpoint !== undefined} onInput={(e) => set('endpoint', e.currentTarget.value)} />}
       </Field>
       <VoicePicker chosen={draft.voiceId} languageName={(code) => languageNames.of(code) ?? code}
         onChoose={(voice) => setDraft(withVoice(draft, voice))} />

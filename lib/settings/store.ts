@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { applyManagedPolicy, readManagedPolicy, userValuesUnderPolicy, watchManagedPolicy } from './managed';
 import { mergeWithDefaults, SETTINGS_VERSION, validateSettings, type FieldErrors, type Settings } from './schema';
 
 /** Settings are plain data any extension page may read; the key is kept apart (see apiKeyItem). */
@@ -11,18 +12,31 @@ const settingsItem = storage.defineItem<Record<string, unknown>>('local:settings
 /** Read only by the background; no message ever returns it. */
 const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '' });
 
+/** The settings in effect: the user's, with the organisation's policy (storage.managed) on top. */
 export async function readSettings(): Promise<Settings> {
-  return mergeWithDefaults(await settingsItem.getValue());
+  const [stored, policy] = await Promise.all([settingsItem.getValue(), readManagedPolicy()]);
+  return applyManagedPolicy(mergeWithDefaults(stored), policy);
 }
 
+/** Stores the user's own values only; the answer is the settings in effect, policy applied. */
 export async function saveSettings(patch: Partial<Settings>): Promise<{ ok: true; settings: Settings } | { ok: false; errors: FieldErrors }> {
-  const result = validateSettings({ ...(await readSettings()), ...patch });
-  if (result.ok) await settingsItem.setValue(result.settings);
-  return result;
+  const [stored, policy] = await Promise.all([settingsItem.getValue(), readManagedPolicy()]);
+  const user = mergeWithDefaults(stored);
+  const result = validateSettings({ ...user, ...patch });
+  if (!result.ok) return result;
+  const own = userValuesUnderPolicy(result.settings, user, policy);
+  await settingsItem.setValue(own);
+  return { ok: true, settings: applyManagedPolicy(own, policy) };
 }
 
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => onChange(mergeWithDefaults(value)));
+  const changed = () => void readSettings().then(onChange);
+  const unwatchUser = settingsItem.watch(changed);
+  const unwatchPolicy = watchManagedPolicy(changed);
+  return () => {
+    unwatchUser();
+    unwatchPolicy();
+  };
 }
 
 export const apiKeySchema = z.string().trim()

@@ -117,14 +117,21 @@ function firefoxPage(page: PuppeteerPage): ExtPage {
   };
 }
 
-export async function launchFirefox(extensionDir = resolve('.output/firefox-mv2')): Promise<ExtBrowser> {
+/** `prefs` adds Firefox preferences; `home` sets $HOME, where Firefox looks for managed storage (~/.mozilla/managed-storage). */
+export interface FirefoxOptions {
+  prefs?: Record<string, string | number | boolean>;
+  home?: string;
+}
+
+export async function launchFirefox(extensionDir = resolve('.output/firefox-mv2'), options: FirefoxOptions = {}): Promise<ExtBrowser> {
   const uuid = randomUUID();
   const browser: PuppeteerBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
     headless: true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }), ...options.prefs },
+    ...(options.home && { env: { ...process.env, HOME: options.home } }),
   });
   await browser.installExtension(extensionDir);
   return {

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { MODELS } from '@/lib/api/schemas';
+import { AUDIOSTACK_PROVIDER_IDS } from '@/lib/rates/tables';
+import { parseManagedPolicy } from '@/lib/settings/managed';
+import { defaultSettings } from '@/lib/settings/schema';
+import { readSettings, saveSettings, watchSettings } from '@/lib/settings/store';
+
+/** The example policy the README documents for Chrome and Firefox. */
+const examplePolicy = JSON.parse(readFileSync('docs/managed-policy.example.json', 'utf8')) as Record<string, unknown>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+});
+
+describe('managed policy: parsing', () => {
+  it('accepts the documented example as a whole', () => {
+    const { policy, rejected } = parseManagedPolicy(examplePolicy);
+    expect(rejected).toEqual([]);
+    expect(policy).toEqual({
+      endpoint: 'https://tts-proxy.example.com',
+      rounding: 'second',
+      rates: { supertone: { sona_speech_1: 1.2, sona_speech_2: 1.5 }, audiostack: { elevenlabs: 8 } },
+      alerts: { lowBalance: 2000, spikeFactor: 2, pollMinutes: 15 },
+      disabledSites: ['mail.example.com', 'hr.example.com'],
+    });
+  });
+
+  it('drops each bad or unknown value on its own and keeps the rest', () => {
+    const { policy, rejected } = parseManagedPolicy({
+      endpoint: 'http://proxy.example.com', // plain http off this machine: the key would travel in clear
+      rounding: 'second',
+      alerts: { lowBalance: -5, spikeFactor: 4, webhookUrl: 'https://hook.example.com' },
+      disabledSites: 'mail.example.com',
+      apiKey: 'sk-from-policy',
+    });
+    expect(policy).toEqual({ rounding: 'second', alerts: { spikeFactor: 4 } });
+    expect(rejected.sort()).toEqual(['policy.alerts.lowBalance', 'policy.alerts.webhookUrl', 'policy.apiKey', 'policy.disabledSites', 'policy.endpoint']);
+  });
+
+  it('treats anything but an object as no policy', () => {
+    expect(parseManagedPolicy(null)).toEqual({ policy: {}, rejected: ['policy'] });
+    expect(parseManagedPolicy(['endpoint'])).toEqual({ policy: {}, rejected: ['policy'] });
+  });
+
+  it('matches the JSON schema Chrome validates policies against', () => {
+    const schema = JSON.parse(readFileSync('public/managed-schema.json', 'utf8')) as object;
+    const validate = new Ajv({ strict: false }).compile(schema);
+    expect(validate(examplePolicy)).toBe(true);
+    expect(validate({ alerts: { lowBalance: 'many' } })).toBe(false);
+    expect(validate({ rounding: 'hourly' })).toBe(false);
+  });
+
+  it('offers in the JSON schema every model and provider the rate tables know', () => {
+    const schema = JSON.parse(readFileSync('public/managed-schema.json', 'utf8')) as { properties: { rates: { properties: Record<'supertone' | 'audiostack', { properties: object }> } } };
+    expect(Object.keys(schema.properties.rates.properties.supertone.properties)).toEqual([...MODELS]);
+    expect(Object.keys(schema.properties.rates.properties.audiostack.properties)).toEqual([...AUDIOSTACK_PROVIDER_IDS]);
+  });
+});
+
+describe('managed policy: settings in effect', () => {
+  it('wins over the user settings field by field, and adds its sites to the user list', async () => {
+    await fakeBrowser.storage.local.set({ settings: {
+      endpoint: 'https://my-own-proxy.example.net', speed: 1.5, rounding: 'minute',
+      rateOverrides: { supertone: { sona_speech_1: 3, supertonic_api_1: 0.5 } },
+      alerts: { lowBalance: 100, spikeFactor: 5, pollMinutes: 60, expectedVoices: ['v1'], webhookUrl: '' },
+      privacy: { paused: false, disabledSites: ['news.example.org'], wholeFieldApi: true },
+    } });
+    await fakeBrowser.storage.managed.set(examplePolicy);
+
+    const settings = await readSettings();
+    expect(settings.endpoint).toBe('https://tts-proxy.example.com');
+    expect(settings.rounding).toBe('second');
+    expect(settings.speed).toBe(1.5);
+    expect(settings.rateOverrides.supertone).toEqual({ sona_speech_1: 1.2, sona_speech_2: 1.5, supertonic_api_1: 0.5 });
+    expect(settings.rateOverrides.audiostack).toEqual({ elevenlabs: 8 });
+    expect(settings.alerts).toEqual({ lowBalance: 2000, spikeFactor: 2, pollMinutes: 15, expectedVoices: ['v1'], webhookUrl: '' });
+    expect(settings.privacy).toEqual({ paused: false, disabledSites: ['news.example.org', 'mail.example.com', 'hr.example.com'], wholeFieldApi: true });
+  });
+
+  it('is no policy when the browser has none (Firefox rejects the read)', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
+    expect(await readSettings()).toEqual(defaultSettings());
+  });
+
+  it('saving keeps the user values apart: the policy shows while it lasts, and the user values come back when it is lifted', async () => {
+    await fakeBrowser.storage.local.set({ settings: { endpoint: 'https://my-own-proxy.example.net', privacy: { paused: false, disabledSites: ['news.example.org'], wholeFieldApi: false } } });
+    await fakeBrowser.storage.managed.set(examplePolicy);
+
+    // The options page saves the whole section it shows, managed values included.
+    const shown = await readSettings();
+    const saved = await saveSettings({ speed: 1.25, endpoint: shown.endpoint, alerts: { ...shown.alerts, expectedVoices: ['v2'] }, privacy: { ...shown.privacy, paused: true } });
+    expect(saved.ok).toBe(true);
+    if (saved.ok) {
+      expect(saved.settings.endpoint).toBe('https://tts-proxy.example.com');
+      expect(saved.settings.alerts.lowBalance).toBe(2000);
+    }
+
+    await fakeBrowser.storage.managed.clear();
+    const own = await readSettings();
+    expect(own.endpoint).toBe('https://my-own-proxy.example.net');
+    expect(own.speed).toBe(1.25);
+    expect(own.alerts).toEqual({ ...defaultSettings().alerts, expectedVoices: ['v2'] });
+    expect(own.privacy).toEqual({ paused: true, disabledSites: ['news.example.org'], wholeFieldApi: false });
+    expect(own.rounding).toBe('prorate');
+  });
+
+  it('tells the background when the administrator changes the policy', async () => {
+    const seen: string[] = [];
+    const unwatch = watchSettings((settings) => seen.push(settings.endpoint));
+    await fakeBrowser.storage.managed.set({ endpoint: 'https://tts-proxy.example.com' });
+    await vi.waitFor(() => expect(seen).toEqual(['https://tts-proxy.example.com']));
+    unwatch();
+  });
+});
