@@ -58,12 +58,24 @@ async function selectWord(page: Page, n: number): Promise<void> {
   await page.mouse.dblclick(point.x, point.y);
 }
 
-/** Selects words one after another and collects, per selection, the time to the first tooltip frame carrying `mark`. */
-async function tooltipLatencies(page: Page, words: number[], mark: RegExp): Promise<number[]> {
+/** Selects line n of the lines field with the keyboard (Home, Shift+End): every line is a different text. */
+async function selectLine(page: Page, n: number): Promise<void> {
+  await page.evaluate((index) => {
+    const field = document.querySelector<HTMLTextAreaElement>('#lines')!;
+    const start = field.value.split('\n').slice(0, index).join('\n').length + (index > 0 ? 1 : 0);
+    field.focus();
+    field.setSelectionRange(start, start);
+  }, n);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+}
+
+/** Makes selections one after another and collects, per selection, the time to the first tooltip frame carrying `mark`. */
+async function tooltipLatencies(page: Page, items: number[], mark: RegExp, select: (page: Page, n: number) => Promise<void> = selectWord): Promise<number[]> {
   const times: number[] = [];
-  for (const n of words) {
+  for (const n of items) {
     await clearState(page);
-    await selectWord(page, n);
+    await select(page, n);
     const deadline = Date.now() + 5_000;
     for (;;) {
       const hit = (await state(page)).tooltipTimes.find((t) => mark.test(t.mark));
@@ -91,10 +103,24 @@ try {
   await browser.saveSettings({ endpoint: api.url, voiceId: VOICE });
   await browser.setApiKey('test-key');
   await page.waitForTimeout(300);
-  const live = await tooltipLatencies(page, words, /^API$/);
-  const overhead = live.map((ms) => ms - API_LATENCY_MS);
-  report(`Selection → API figure, live call (${API_LATENCY_MS} ms API latency)`, `p95 latency + ${percentile(overhead, 95).toFixed(1)} ms, median + ${median(overhead).toFixed(1)} ms`, 'API latency + ≤ 30 ms', percentile(overhead, 95) <= 30);
-  const cached = await tooltipLatencies(page, words, /^API$/);
+  const lines = Array.from({ length: 30 }, (_, i) => i);
+  const live = await tooltipLatencies(page, lines, /^API$/, selectLine);
+  // "API latency" as the extension sees it: an estimate asked from an extension page (as the popup does) for new texts.
+  const direct = await browser.inExtension(async (count) => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const started = performance.now();
+      await chrome.runtime.sendMessage({ scriptmeter: 1, type: 'estimate', data: { text: `Baseline ${i}: a line read aloud for timing.` } });
+      out.push(performance.now() - started);
+    }
+    return out;
+  }, 30);
+  const added = (p: number) => percentile(live, p) - percentile(direct, p);
+  report(`Selection → API figure, live call (${API_LATENCY_MS} ms API double)`,
+    `p95 ${percentile(live, 95).toFixed(0)} ms vs ${percentile(direct, 95).toFixed(0)} ms for the same call from an extension page: + ${added(95).toFixed(1)} ms (median + ${added(50).toFixed(1)} ms)`,
+    'API latency + ≤ 30 ms', added(95) <= 30);
+  const cached = await tooltipLatencies(page, lines, /^API$/, selectLine);
   report('Selection → API figure, cached (same selections again)', `p95 ${percentile(cached, 95).toFixed(1)} ms, median ${median(cached).toFixed(1)} ms`, '≤ 50 ms', percentile(cached, 95) <= 50);
   await page.close();
 } finally {
@@ -127,7 +153,7 @@ async function withPage<T>(extension: boolean, run: (page: Page) => Promise<T>):
 const oneMb = englishScript(1024 * 1024);
 const tenMb = englishScript(10 * 1024 * 1024);
 
-async function typingTime(page: Page): Promise<number> {
+async function typingTimes(page: Page): Promise<number[]> {
   await page.evaluate((text) => { (document.querySelector('#big') as HTMLTextAreaElement).value = text; }, oneMb);
   await page.click('#big');
   await page.keyboard.press('ControlOrMeta+End');
@@ -136,7 +162,7 @@ async function typingTime(page: Page): Promise<number> {
   for (let round = 0; round < 3; round++) {
     await page.keyboard.type(' The quick brown fox jumps over the lazy dog.', { delay: 25 });
   }
-  return median((await state(page)).keyTimes);
+  return (await state(page)).keyTimes;
 }
 
 async function selectionLongTasks(page: Page, text: string, where: 'textarea' | 'page'): Promise<number[]> {
@@ -159,20 +185,34 @@ async function selectionLongTasks(page: Page, text: string, where: 'textarea' | 
 }
 
 {
-  const without = await withPage(false, typingTime);
-  const withExtension = await withPage(true, typingTime);
+  // Alternating runs: two cores and a 1 MB textarea make single runs noisy.
+  const withoutRuns: number[] = [];
+  const withRuns: number[] = [];
+  for (let round = 0; round < 4; round++) {
+    withoutRuns.push(...(await withPage(false, typingTimes)));
+    withRuns.push(...(await withPage(true, typingTimes)));
+  }
+  const without = median(withoutRuns);
+  const withExtension = median(withRuns);
   const ratio = withExtension / without;
   report('Typing in a 1 MB textarea: keystroke-to-frame, with ÷ without the extension', `${ratio.toFixed(3)} (median ${withExtension.toFixed(1)} ms vs ${without.toFixed(1)} ms)`, '≤ 1.05', ratio <= 1.05);
 }
 for (const [label, text] of [['1 MB', oneMb], ['10 MB', tenMb]] as const) {
   for (const where of ['textarea', 'page'] as const) {
-    const without = await withPage(false, (page) => selectionLongTasks(page, text, where));
-    const withExtension = await withPage(true, (page) => selectionLongTasks(page, text, where));
-    const longest = (tasks: number[]) => (tasks.length ? Math.max(...tasks) : 0);
-    const extra = withExtension.length - without.length;
-    report(`Selecting ${label} (${where === 'textarea' ? 'textarea' : 'page text'}): long tasks with vs without the extension`,
-      `${withExtension.length} (longest ${longest(withExtension).toFixed(0)} ms) vs ${without.length} (longest ${longest(without).toFixed(0)} ms)`,
-      'none caused by the extension', extra <= 0);
+    // Long tasks are counted per run, alternating with and without the extension: the browser's own
+    // work on megabytes of text varies from run to run, so one run of each says little.
+    const withoutRuns: number[][] = [];
+    const withRuns: number[][] = [];
+    for (let round = 0; round < 3; round++) {
+      withoutRuns.push(await withPage(false, (page) => selectionLongTasks(page, text, where)));
+      withRuns.push(await withPage(true, (page) => selectionLongTasks(page, text, where)));
+    }
+    const longest = (runs: number[][]) => Math.max(0, ...runs.flat());
+    const counts = (runs: number[][]) => runs.map((tasks) => tasks.length).join('/');
+    const extra = median(withRuns.map((t) => t.length)) - median(withoutRuns.map((t) => t.length));
+    report(`Selecting ${label} (${where === 'textarea' ? 'textarea' : 'page text'}): long tasks per run, with vs without the extension`,
+      `${counts(withRuns)} (longest ${longest(withRuns).toFixed(0)} ms) vs ${counts(withoutRuns)} (longest ${longest(withoutRuns).toFixed(0)} ms)`,
+      'none caused by the extension (medians equal)', extra <= 0);
   }
 }
 

@@ -12,6 +12,8 @@ export const INLINE_CSS = `
   white-space: nowrap; direction: ltr; text-align: left; letter-spacing: normal;
   pointer-events: auto; user-select: none;
 }
+/* The boxes set their own display: keep the browser's "closed popovers are not displayed". */
+[popover]:not(:popover-open) { display: none; }
 .tooltip { display: flex; align-items: center; gap: 8px; padding: 5px 6px 5px 10px; }
 .figure { font-variant-numeric: tabular-nums; }
 .mark {

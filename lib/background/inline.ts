@@ -4,7 +4,8 @@ import type { TabEnvelope, TabMessageType } from '../content/tab-protocol';
 import { providerRates, type RoundingRule } from '../rates/credits';
 import type { Settings } from '../settings/schema';
 
-export const ESTIMATE_COMMAND = 'estimate-selection';
+/** The command declared in wxt.config.ts. */
+const ESTIMATE_COMMAND = 'estimate-selection';
 const MENU_ID = 'scriptmeter-estimate';
 const QUANTUM: Record<RoundingRule, InlineConfig['billing']['quantum']> = { prorate: 0, second: 1, minute: 60 };
 

@@ -1,7 +1,7 @@
 import type { NativeField } from './adapters/native-field';
 
 /** Above this many characters a field is not mirrored (layout of the copy would be a long task). */
-export const MIRROR_MAX_CHARACTERS = 20_000;
+const MIRROR_MAX_CHARACTERS = 20_000;
 
 const COPIED = [
   'box-sizing', 'width', 'border-top-width', 'border-right-width', 'border-bottom-width', 'border-left-width',

@@ -8,13 +8,15 @@ import type { InlineUi } from './ui';
 import { viewportOf } from './viewport';
 
 /** "More than a few sentences": below this many seconds of speech, no chip. */
-export const CHIP_MIN_SECONDS = 12;
+const CHIP_MIN_SECONDS = 12;
 
-export const WHOLE_FIELD_LOCAL_NOTE = 'Approximate local estimate: whole-field API figures are off in options (they send the whole field).';
+const WHOLE_FIELD_LOCAL_NOTE = 'Approximate local estimate: whole-field API figures are off in options (they send the whole field).';
 
 export interface FieldChipDeps extends FigureDeps {
   doc: Document;
   ui: () => Promise<InlineUi>;
+  /** The selection tooltip is up: the chip steps aside rather than crowd it. */
+  covered: () => boolean;
 }
 
 /** The whole text's length in the focused editor's corner, kept up to date as the user types. */
@@ -25,7 +27,7 @@ export function createFieldChip(deps: FieldChipDeps) {
   function place(): void {
     if (!current) return;
     const rect = shiftRect(current.root.getBoundingClientRect(), frameOffset(current.root.ownerDocument));
-    const point = placeChip(rect, current.size, viewportOf(deps.doc));
+    const point = deps.covered() ? null : placeChip(rect, current.size, viewportOf(deps.doc));
     void deps.ui().then((ui) => ui.chip.moveTo(point));
   }
 

@@ -13,8 +13,6 @@ export interface Editor {
 
 export interface SelectionRead {
   text: string;
-  /** The field or editor holding the selection, if any. */
-  editor: Editor | null;
   /** Where to point, in top-level viewport coordinates; recomputed as the page scrolls. */
   anchor: () => DOMRect | null;
 }
@@ -71,6 +69,30 @@ export function elementAnchor(element: Element, pointer: Point | null, offset: (
   };
 }
 
+/** Above this many characters a page selection is read from its text nodes, not laid out as text. */
+const LAYOUT_TEXT_LIMIT = 1_000_000;
+
+/**
+ * The selected text. `Selection.toString()` follows layout (line breaks between blocks) but costs a
+ * long task on megabytes of page text; beyond LAYOUT_TEXT_LIMIT the text nodes' data is joined
+ * instead, walking only the selected nodes.
+ */
+function rangeText(selection: Selection, range: Range): string {
+  const walker = documentOf(range.startContainer).createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+  walker.currentNode = range.startContainer;
+  const pieces: string[] = [];
+  let length = 0;
+  let node: Node | null = range.startContainer.nodeType === Node.TEXT_NODE ? range.startContainer : walker.nextNode();
+  for (; node && range.comparePoint(node, 0) <= 0; node = walker.nextNode()) {
+    if (!range.intersectsNode(node)) continue;
+    const data = (node as Text).data;
+    const piece = data.slice(node === range.startContainer ? range.startOffset : 0, node === range.endContainer ? range.endOffset : data.length);
+    pieces.push(piece);
+    length += piece.length;
+  }
+  return length <= LAYOUT_TEXT_LIMIT ? selection.toString() : pieces.join('\n');
+}
+
 export interface ReadOptions {
   /** Where the pointer was released, in top-level viewport coordinates. */
   pointer?: Point | null;
@@ -85,7 +107,7 @@ export function readSelection(doc: Document, options: ReadOptions = {}): Selecti
   const fromModel = editor ? editor.adapter.selectedText(editor.root) : null;
   const selection = selectionOf(root);
   const range = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
-  const text = fromModel ?? selection?.toString() ?? '';
+  const text = fromModel ?? (range ? rangeText(selection!, range) : '');
   if (!/\S/.test(text)) return null;
   const element = editor?.root ?? (root.nodeType === root.DOCUMENT_NODE ? (root as Document).documentElement : (root as ShadowRoot).host);
   const field = editor && isNativeTextField(editor.root) ? editor.root : null;
@@ -99,7 +121,7 @@ export function readSelection(doc: Document, options: ReadOptions = {}): Selecti
     const visible = point && visiblePart(shiftRect(editor.root.getBoundingClientRect(), frameOffset(editor.root.ownerDocument)), viewportOf(doc));
     return point && visible ? pinInto(point, visible) : point;
   } : end;
-  return { text, editor, anchor };
+  return { text, anchor };
 }
 
 /** The focused editor's whole text, for the chip, the command and the popup. */

@@ -9,6 +9,8 @@ import { viewportOf } from './viewport';
 export interface SelectionTooltipDeps extends FigureDeps {
   doc: Document;
   ui: () => Promise<InlineUi>;
+  /** Called when the tooltip appears or goes (the chip steps aside meanwhile). */
+  onToggle: () => void;
 }
 
 /**
@@ -34,9 +36,11 @@ export function createSelectionTooltip(deps: SelectionTooltipDeps) {
 
   function hide(): void {
     generation++;
-    if (current) dismissed = { text: current.text, epoch: selectionEpoch };
+    if (!current) return;
+    dismissed = { text: current.text, epoch: selectionEpoch };
     current = null;
     void deps.ui().then((ui) => ui.tooltip.hide());
+    deps.onToggle();
   }
 
   async function present(read: SelectionRead, trusted: boolean): Promise<void> {
@@ -54,10 +58,12 @@ export function createSelectionTooltip(deps: SelectionTooltipDeps) {
     await produceFigure(deps, config, read.text, trusted, {
       stale: () => id !== generation,
       show(figure: Figure, pending: boolean) {
+        const appearing = current === null;
         current = entry;
         dismissed = null;
         entry.size = ui.tooltip.show((box) => renderTooltip(box, figure, pending));
         place();
+        if (appearing) deps.onToggle();
       },
     });
   }
@@ -72,22 +78,25 @@ export function createSelectionTooltip(deps: SelectionTooltipDeps) {
       selectionEpoch++;
     },
     /** After a trusted pointer or key gesture (or the keyboard command): show what is selected now. */
-    fromGesture(pointer: Point | null, options: { force?: boolean } = {}): Promise<boolean> {
+    async fromGesture(pointer: Point | null, options: { force?: boolean } = {}): Promise<boolean> {
+      // Paused or disabled here: nothing is read at all.
+      if (!(await deps.config.load()).active) return false;
       const read = readSelection(deps.doc, { pointer, mirror });
       if (!read) {
         if (current) hide();
-        return Promise.resolve(false);
+        return false;
       }
-      if (!options.force && dismissed && dismissed.text === read.text && dismissed.epoch === selectionEpoch) return Promise.resolve(false);
-      return present(read, true).then(() => true);
+      if (!options.force && dismissed && dismissed.text === read.text && dismissed.epoch === selectionEpoch) return false;
+      await present(read, true);
+      return true;
     },
     /** Show for a text chosen another way (the focused field), pointing at `anchor`. */
     forText(text: string, anchor: () => DOMRect | null, mayAsk: boolean): Promise<void> {
-      return present({ text, anchor, editor: null }, mayAsk);
+      return present({ text, anchor }, mayAsk);
     },
     /** The pointer rests on the selection: show it again, if it was dismissed. */
     fromHover(pointer: Point): void {
-      if (current) return;
+      if (current || !deps.config.current?.active) return;
       const read = readSelection(deps.doc, { pointer, mirror });
       if (read) void present(read, true);
     },

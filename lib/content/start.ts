@@ -15,6 +15,7 @@ import { perFrame, quietly } from './schedule';
 
 /** A selection that keeps changing (touch handles, shift-clicks) settles for this long before a figure. */
 const SELECTION_SETTLE_MS = 120;
+const MODIFIERS = new Set(['Shift', 'Control', 'Meta', 'Alt']);
 /** The chip follows typing once the user pauses. */
 const CHIP_QUIET_MS = 400;
 
@@ -30,12 +31,15 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
   let ui: Promise<InlineUi> | undefined;
   const getUi = () => (ui ??= createInlineUi(ctx));
   const deps = { ctx, doc, config, estimates, ui: getUi };
-  const tooltip = createSelectionTooltip(deps);
-  const chip = createFieldChip(deps);
+  const tooltip = createSelectionTooltip({ ...deps, onToggle: () => chip.place() });
+  const chip = createFieldChip({ ...deps, covered: () => tooltip.visible });
 
   let pointerDown = false;
   let hoverArmed = false;
   let chipTrusted = false;
+  // Scripts can focus fields and insert text with trusted-looking events: the whole field goes
+  // to the API only right after the user's own pointer or key input.
+  const userDid = (event: Event) => event.isTrusted && trust.recent(Date.now());
   const isOurs = (event: Event) => ui !== undefined && event.composedPath().some((target) => target instanceof HTMLElement && target.localName === 'scriptmeter-inline');
   const settle = quietly(ctx, SELECTION_SETTLE_MS, () => {
     if (!pointerDown && trust.recent(Date.now())) void tooltip.fromGesture(null);
@@ -70,6 +74,8 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
     }, { capture: true });
     ctx.addEventListener(frame, 'keyup', (event) => {
       if (!trust.note(event) || event.key === 'Escape') return;
+      // Keys select only with a modifier (Shift+arrows, Ctrl+A); plain typing costs nothing more here.
+      if (!event.shiftKey && !event.ctrlKey && !event.metaKey && !MODIFIERS.has(event.key)) return;
       ctx.setTimeout(() => void tooltip.fromGesture(null), 0);
     }, { capture: true });
     ctx.addEventListener(frameDoc, 'selectionchange', () => {
@@ -85,15 +91,15 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
     ctx.addEventListener(frame, 'scroll', follow, { capture: true, passive: true });
     ctx.addEventListener(frame, 'resize', follow, { passive: true });
     ctx.addEventListener(frame, 'focusin', (event) => {
-      chipTrusted = event.isTrusted;
-      void chip.update(event.isTrusted);
+      chipTrusted = userDid(event);
+      void chip.update(chipTrusted);
     }, { capture: true });
     ctx.addEventListener(frame, 'focusout', () => {
       ctx.setTimeout(() => { if (chip.root && !chip.root.contains(chip.root.ownerDocument.activeElement)) chip.hide(); }, 0);
     }, { capture: true });
     ctx.addEventListener(frame, 'input', (event) => {
       if (tooltip.visible) tooltip.hide();
-      chipTrusted = event.isTrusted;
+      chipTrusted = userDid(event);
       refreshChip();
     }, { capture: true });
   };

@@ -2,7 +2,7 @@
  * Remembers the last trusted user input. Pages can select text from script and fire synthetic
  * events (`isTrusted` false); only what follows a real gesture may show a figure or reach the API.
  */
-export const TRUST_WINDOW_MS = 1_500;
+const TRUST_WINDOW_MS = 1_500;
 
 export interface TrustClock {
   /** Record an event; returns whether it was a real user gesture. */

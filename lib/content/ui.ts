@@ -9,7 +9,6 @@ export interface Box {
   show(fill: (box: HTMLElement) => void): Size;
   moveTo(point: { x: number; y: number } | null): void;
   hide(): void;
-  readonly visible: boolean;
 }
 
 export interface InlineUi {
@@ -43,9 +42,6 @@ function createBox(container: HTMLElement, className: string, role: string | nul
       visible = false;
       element.hidePopover();
       element.replaceChildren();
-    },
-    get visible() {
-      return visible;
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import {
-  chipState, expectNoTooltip, launchInlineChromium, present, screenshot, tooltipState, waitFor, waitForTooltip, type InlineBrowser,
+  chipState, expectNoTooltip, launchInlineChromium, present, screenshot, strayBoxes, tooltipState, waitFor, waitForTooltip, type InlineBrowser,
 } from '../pages/harness';
 import { startFixtureServer, type FixtureServer } from '../pages/server';
 
@@ -71,6 +71,7 @@ describe('chromium: selection tooltip and field chip on fields, contenteditable,
     expect((await waitForTooltip(page)).figure).toMatch(/≈/);
     await page.keyboard.press('Escape');
     expect(await tooltipState(page)).toBeNull();
+    expect(await strayBoxes(page)).toBe(0);
     await selectAllIn(page, '#search');
     await waitForTooltip(page);
     await page.mouse.click(900, 700);
@@ -146,6 +147,20 @@ describe('chromium: selection tooltip and field chip on fields, contenteditable,
     const [selection] = await askSelectionText(browser);
     expect(selection).toMatchObject({ source: 'selection' });
     await screenshot(page, 'chip');
+  });
+
+  it('sends a whole field to the API only when the user turned that on, and only after their own input', async () => {
+    await browser.saveSettings({ privacy: { ...PRIVACY, wholeFieldApi: true } });
+    await page.waitForTimeout(300); // the settings reach the tab
+    const before = api.requests.length;
+    await page.evaluate(() => document.querySelector<HTMLTextAreaElement>('#textarea')!.focus());
+    expect((await waitFor(() => chipState(page), present, 'chip')).text).toMatch(/approx/);
+    expect(api.requests.length).toBe(before);
+    // A text of its own, so the figure cannot come from the cache of an earlier test.
+    await page.$eval('#contenteditable', (el) => { el.textContent = Array.from({ length: 12 }, (_, i) => `Whole field sentence ${i + 1} is read aloud here.`).join(' '); });
+    await page.click('#contenteditable');
+    await waitFor(() => chipState(page), (s): s is NonNullable<typeof s> => s !== null && /API/.test(s.text), 'chip with the API figure');
+    expect(api.requests.length).toBeGreaterThan(before);
   });
 
   it('shows the figure when the command or menu asks (tab message from the background)', async () => {

@@ -42,7 +42,8 @@ export async function launchInlineChromium(options: { headless?: boolean; extens
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // The worker may start before or after we look: ask again until it is there.
+  const worker = await waitFor(async () => context.serviceWorkers()[0] ?? null, present, 'the extension\'s service worker', 60_000);
   const extensionId = new URL(worker.url()).host;
   const extensionPage = await context.newPage();
   await extensionPage.goto(`chrome-extension://${extensionId}/options.html`);
@@ -74,7 +75,8 @@ export async function launchInlineChromium(options: { headless?: boolean; extens
 /** Reads the tooltip in the page (runs in the page; no closure). */
 function readTooltip(): TooltipState | null {
   const box = document.querySelector('scriptmeter-inline')?.shadowRoot?.querySelector<HTMLElement>('.tooltip');
-  if (!box || !box.matches(':popover-open') || box.style.visibility === 'hidden') return null;
+  // What the user sees: open, displayed and not hidden.
+  if (!box || !box.matches(':popover-open') || !box.checkVisibility({ visibilityProperty: true })) return null;
   const rect = box.getBoundingClientRect();
   return {
     figure: box.querySelector('.figure')?.textContent ?? '', mark: box.querySelector('.mark')?.textContent ?? '',
@@ -91,7 +93,7 @@ export function tooltipState(page: Page | PuppeteerPage): Promise<TooltipState |
 export function chipState(page: Page): Promise<{ text: string; x: number; y: number } | null> {
   return page.evaluate(() => {
     const box = document.querySelector('scriptmeter-inline')?.shadowRoot?.querySelector<HTMLElement>('.chip');
-    if (!box || !box.matches(':popover-open') || box.style.visibility === 'hidden') return null;
+    if (!box || !box.matches(':popover-open') || !box.checkVisibility({ visibilityProperty: true })) return null;
     const rect = box.getBoundingClientRect();
     return { text: box.textContent ?? '', x: rect.left, y: rect.top };
   });
@@ -162,4 +164,10 @@ export async function launchInlineFirefox(extensionDir = resolve('.output/firefo
     setApiKey: (key) => send('setApiKey', { key }),
     close: () => browser.close(),
   };
+}
+
+/** Closed boxes the user can still see (a closed popover must not be displayed). */
+export function strayBoxes(page: Page): Promise<number> {
+  return page.evaluate(() => [...(document.querySelector('scriptmeter-inline')?.shadowRoot?.querySelectorAll('[popover]:not(:popover-open)') ?? [])]
+    .filter((box) => box.checkVisibility()).length);
 }

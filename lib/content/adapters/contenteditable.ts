@@ -5,7 +5,7 @@ import type { EditorAdapter } from './types';
  * and TipTap, Quill, Lexical, CKEditor 5, Draft.js. The editing host (the outermost editable
  * element) is the editor; the DOM selection is the selection.
  */
-export function editingHost(element: Element): HTMLElement | null {
+function editingHost(element: Element): HTMLElement | null {
   let host: HTMLElement | null = null;
   for (let node: Element | null = element; node; node = node.parentElement) {
     if ((node as HTMLElement).isContentEditable) host = node as HTMLElement;

@@ -7,7 +7,7 @@ import { slate } from './slate';
 import type { EditorAdapter } from './types';
 
 /** Most specific first: Monaco and Ace select inside a hidden textarea, CodeMirror and Slate are contenteditable. */
-export const ADAPTERS: readonly EditorAdapter[] = [monaco, ace, codeMirror, slate, nativeField, contentEditable];
+const ADAPTERS: readonly EditorAdapter[] = [monaco, ace, codeMirror, slate, nativeField, contentEditable];
 
 export function findEditor(element: Element): { adapter: EditorAdapter; root: Element } | null {
   for (const adapter of ADAPTERS) {

@@ -3,11 +3,14 @@ import { ready } from './sample.js';
 
 // Many distinct words to select one after another (each selection is a new text).
 document.querySelector('#words').textContent = englishScript(3_000);
+// Lines that differ from each other and from the words above: each selection is a new API question.
+document.querySelector('#lines').value = Array.from({ length: 60 }, (_, i) => `Take ${i + 1}: the narrator reads line ${i + 1} aloud, slowly.`).join('\n');
 
 /** Measures, in the page, from a real input event to the frame after ScriptMeter's tooltip changed. */
 const tooltipTimes = [];
 let lastInput = 0;
-for (const type of ['pointerup', 'keyup']) addEventListener(type, (event) => { lastInput = event.timeStamp; }, true);
+addEventListener('pointerup', (event) => { lastInput = event.timeStamp; }, true);
+addEventListener('keyup', (event) => { if (!['Shift', 'Control', 'Meta', 'Alt'].includes(event.key)) lastInput = event.timeStamp; }, true);
 const watch = new MutationObserver(() => {
   const box = document.querySelector('scriptmeter-inline')?.shadowRoot?.querySelector('.tooltip');
   if (!box || !box.matches(':popover-open')) return;
