@@ -83,6 +83,7 @@ export function createAccountMonitor(deps: AccountDeps = {}) {
   const uiI18n = deps.i18n ?? (() => createI18n(detectLocale()));
   const english = createI18n('en');
   let running: Promise<AccountView> | undefined;
+  let followUp: Promise<AccountView> | undefined;
 
   function view(state: AccountState, settings: Settings, nextCheckAt?: number): AccountView {
     return {
@@ -144,10 +145,21 @@ export function createAccountMonitor(deps: AccountDeps = {}) {
     return view(state, settings, next);
   }
 
-  /** One check at a time: a popup refresh during an alarm's check shares it. */
+  /**
+   * One check at a time. A request made while one runs (a new key, a popup refresh) gets one more
+   * check after it, since the running one may have read the old settings; any number of such
+   * requests share that follow-up, so there is never a storm.
+   */
   function poll(): Promise<AccountView> {
-    running ??= check().finally(() => { running = undefined; });
-    return running;
+    if (!running) {
+      running = check().finally(() => { running = undefined; });
+      return running;
+    }
+    followUp ??= running.catch(() => undefined).then(() => {
+      followUp = undefined;
+      return poll();
+    });
+    return followUp;
   }
 
   async function status(): Promise<AccountView> {

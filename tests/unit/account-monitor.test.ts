@@ -91,6 +91,18 @@ describe('account monitor', () => {
     expect(api.requests.filter((r) => r.path === '/v1/usage' && r.query.bucket_width === 'day')).toHaveLength(2);
   });
 
+  it('a refresh during a running check gets a check of its own after it (a key saved meanwhile counts)', async () => {
+    api.control.setLatency(50);
+    const account = monitor();
+    const first = account.poll(); // reads "no key"
+    await saveApiKey('test-key');
+    const [a, b] = [account.poll(), account.poll()];
+    expect((await first).balance.status).toBe('no-key');
+    expect((await a).balance.status).toBe('ok');
+    expect(await b).toEqual(await a);
+    expect(api.requests.filter((r) => r.path === '/v1/credits')).toHaveLength(1);
+  });
+
   it('learns the expected voices on the first check and saves them to settings', async () => {
     await saveApiKey('test-key');
     const view = await monitor().poll();
