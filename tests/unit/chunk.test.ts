@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chunkText, isSpeakable, MAX_CHUNK_CHARS, type Chunk } from '../../lib/text/chunk';
+import { seededRandom } from '../api-double/random';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -284,17 +285,6 @@ describe('properties', () => {
 // ---------------------------------------------------------------------------
 // Stability: a per-piece cache should need few new API calls after an edit.
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = (
   'the a voice script timing listener morning river quietly station product launch numbers storm recipe window ' +
   'garden across under before after bright careful simple history people story minute second quarter market ' +
@@ -339,7 +329,7 @@ function editOneSentence(paragraphs: string[][], random: () => number, edit: num
 
 /** New pieces (cache misses) after each of `edits` seeded one-sentence edits of a ~50,000-char script. */
 function cacheMissesAfterEdits(seed: number, edits: number): { misses: number[]; fill: number } {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const script = randomScript(random, 50_000);
   const text = joinScript(script);
   const before = chunkText(text);
@@ -363,7 +353,7 @@ describe('stability under edits', () => {
   });
 
   it('leaves pieces away from the edit untouched', () => {
-    const random = prng(7);
+    const random = seededRandom(7);
     const script = randomScript(random, 20_000);
     const before = texts(chunkText(joinScript(script)));
     const edited = script.map((p) => [...p]);
