@@ -5,9 +5,11 @@ import { onAccountAlarm } from '@/lib/background/alarms';
 import { createEngine, voiceFromSettings } from '@/lib/background/engine';
 import { inlineConfigFor, notifyTabsOfSettings, registerInlineTriggers } from '@/lib/background/inline';
 import { createMessageListener } from '@/lib/background/router';
+import { restrictStorageToExtensionPages } from '@/lib/background/storage-access';
 import { apiKeyStatus, clearApiKey, readSettings, saveApiKey, saveSettings, watchApiKey, watchSettings } from '@/lib/settings/store';
 
 export default defineBackground(() => {
+  void restrictStorageToExtensionPages();
   const engine = createEngine();
   watchSettings(() => {
     engine.invalidate();
