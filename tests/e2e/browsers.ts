@@ -141,7 +141,9 @@ export async function launchFirefox(extensionDir = resolve('.output/firefox-mv2'
       await page.setViewport(viewport);
       // Awaiting goto on moz-extension:// pages can hang over BiDi; wait for the document instead.
       void page.goto(`moz-extension://${uuid}/${path}`).catch(() => undefined);
-      await page.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:', { timeout: 15_000 });
+      // Asked again on each failure: an evaluation that meets the navigation half-way errors over BiDi.
+      const loaded = () => page.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:').catch(() => false);
+      await poll(loaded, (ready) => ready, `${path} to load`, 15_000);
       return firefoxPage(page);
     },
     close: () => browser.close(),
