@@ -67,8 +67,6 @@ export interface EstimatorDeps {
 
 export interface Estimator {
   estimate(text: string, voice: VoiceParams, options?: EstimateOptions): Promise<EstimateResult>;
-  /** Local figure only, synchronous: for showing something at once. */
-  estimateLocal(text: string, voice: VoiceParams): EstimateResult;
 }
 
 interface PieceOutcome {
@@ -119,8 +117,7 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
     return { normalized, chunks: chunkText(normalized.text) };
   }
 
-  function estimateLocal(text: string, voice: VoiceParams, localReason?: string): EstimateResult {
-    const { normalized, chunks } = prepare(text, deps.normalize);
+  function localResult({ normalized, chunks }: ReturnType<typeof prepare>, voice: VoiceParams, localReason?: string): EstimateResult {
     const pieces = chunks.map((chunk) => ({
       start: chunk.start, end: chunk.end, characters: chunk.text.length,
       seconds: localFor(chunk.text.trim(), voice), source: 'local' as const,
@@ -177,14 +174,15 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
 
   async function estimate(text: string, voice: VoiceParams, options: EstimateOptions = {}): Promise<EstimateResult> {
     const client = deps.client;
-    if (!client) return estimateLocal(text, voice, 'No API key: approximate local estimate.');
-    if (!voice.voiceId) return estimateLocal(text, voice, 'No voice chosen: approximate local estimate.');
-    await loadCache();
-    const { normalized, chunks: fresh } = prepare(text, deps.normalize);
+    const prepared = prepare(text, deps.normalize);
+    if (!client) return localResult(prepared, voice, 'No API key: approximate local estimate.');
+    if (!voice.voiceId) return localResult(prepared, voice, 'No voice chosen: approximate local estimate.');
+    const { normalized, chunks: fresh } = prepared;
     const maxApi = options.maxApiCharacters ?? Number.POSITIVE_INFINITY;
     if (normalized.text.length > maxApi) {
-      return estimateLocal(text, voice, `Text longer than ${maxApi.toLocaleString('en')} characters: approximate local estimate.`);
+      return localResult(prepared, voice, `Text longer than ${maxApi.toLocaleString('en')} characters: approximate local estimate.`);
     }
+    await loadCache();
     const scope = cacheScope(voice);
     const chunks = known.has(scope)
       ? reuseKnownPieces(
@@ -214,7 +212,7 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
     return summarize(voice, pieces, calls, errors, normalized.excluded, normalized.text.length);
   }
 
-  return { estimate, estimateLocal: (text, voice) => estimateLocal(text, voice) };
+  return { estimate };
 }
 
 function round2(value: number): number {
