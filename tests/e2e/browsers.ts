@@ -71,15 +71,31 @@ function chromiumPage(page: PlaywrightPage): ExtPage {
   };
 }
 
+/** Chromium's flags for a headless run with one unpacked extension and no outside traffic. */
+export function chromiumExtensionArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  ];
+}
+
+/** Sends one protocol message from an extension page (popup, options), as those pages do. */
+export function sendFromExtensionPage(page: ExtPage, type: string, data: unknown): Promise<unknown> {
+  return page.evaluate(async ({ type: t, data: d }) => {
+    type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+    const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const api = scope.browser ?? scope.chrome;
+    if (!api) throw new Error('no extension API on this page');
+    return api.runtime.sendMessage({ scriptmeter: 1, type: t, data: d });
+  }, { type, data });
+}
+
 export async function launchChromium(extensionDir = resolve('.output/chrome-mv3')): Promise<ExtBrowser> {
   const context: BrowserContext = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sm-chromium-')), {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 900, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-    ],
+    args: chromiumExtensionArgs(extensionDir),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

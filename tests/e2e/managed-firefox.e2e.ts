@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '@/lib/settings/schema';
 import { GECKO_ID } from '../../wxt.config';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
-import { launchFirefox, poll, type ExtBrowser, type ExtPage } from './browsers';
+import { launchFirefox, poll, sendFromExtensionPage, type ExtBrowser } from './browsers';
 
 /**
  * Enterprise policy in a real browser. Firefox reads an extension's managed storage from
@@ -15,13 +15,6 @@ import { launchFirefox, poll, type ExtBrowser, type ExtPage } from './browsers';
  * there by the unit tests in tests/unit/managed-settings.test.ts.)
  */
 const examplePolicy = JSON.parse(readFileSync('docs/managed-policy.example.json', 'utf8')) as Record<string, unknown>;
-
-function send(page: ExtPage, type: string, data: unknown): Promise<unknown> {
-  return page.evaluate(async ({ type, data }) => {
-    const { browser } = globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-    return browser.runtime.sendMessage({ scriptmeter: 1, type, data });
-  }, { type, data });
-}
 
 describe('firefox: an organisation policy (managed storage) sets the endpoint, rates, thresholds and sites', () => {
   let api: ApiDouble;
@@ -44,16 +37,16 @@ describe('firefox: an organisation policy (managed storage) sets the endpoint, r
 
   it('the background uses the managed values over the user settings', async () => {
     const options = await browser.openExtensionPage('options.html', { width: 900, height: 1400 });
-    expect(await send(options, 'saveSettings', { patch: { voiceId: '91992bbd4758bdcf9c9b01', endpoint: 'https://my-own-proxy.example.net', alerts: { lowBalance: 10, spikeFactor: 9, pollMinutes: 60, expectedVoices: [], webhookUrl: '' } } })).toMatchObject({ ok: true });
-    const settings = (await send(options, 'getSettings', {})) as Settings;
+    expect(await sendFromExtensionPage(options, 'saveSettings', { patch: { voiceId: '91992bbd4758bdcf9c9b01', endpoint: 'https://my-own-proxy.example.net', alerts: { lowBalance: 10, spikeFactor: 9, pollMinutes: 60, expectedVoices: [], webhookUrl: '' } } })).toMatchObject({ ok: true });
+    const settings = (await sendFromExtensionPage(options, 'getSettings', {})) as Settings;
     expect(settings.endpoint).toBe(api.url);
     expect(settings.rounding).toBe('second');
     expect(settings.alerts).toMatchObject({ lowBalance: 2000, spikeFactor: 2, pollMinutes: 15 });
     expect(settings.privacy.disabledSites).toEqual(['mail.example.com', 'hr.example.com']);
 
     // The API key goes to the organisation's endpoint, not the one the user typed.
-    expect(await send(options, 'setApiKey', { key: 'test-key' })).toEqual({ ok: true });
-    expect(await send(options, 'estimate', { text: 'Policy applies to every call.' })).toMatchObject({ ok: true, result: { source: 'api' } });
+    expect(await sendFromExtensionPage(options, 'setApiKey', { key: 'test-key' })).toEqual({ ok: true });
+    expect(await sendFromExtensionPage(options, 'estimate', { text: 'Policy applies to every call.' })).toMatchObject({ ok: true, result: { source: 'api' } });
     expect(api.requests.some((r) => r.path.startsWith('/v1/predict-duration/'))).toBe(true);
   });
 

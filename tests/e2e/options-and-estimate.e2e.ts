@@ -4,19 +4,13 @@ import { chunkText } from '@/lib/text/chunk';
 import { predictedDuration } from '../api-double/duration';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import { englishScript } from '../fixtures/scripts';
-import { launchChromium, launchFirefox, type ExtBrowser, type ExtPage } from './browsers';
+import { launchChromium, launchFirefox, sendFromExtensionPage, type ExtBrowser, type ExtPage } from './browsers';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
 
-/** Sends a message from an extension page, as the popup will. */
-function estimateFromPage(page: ExtPage, text: string): Promise<EstimateReply> {
-  return page.evaluate(async (t) => {
-    type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-    const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
-    const api = scope.browser ?? scope.chrome;
-    if (!api) throw new Error('no extension API on this page');
-    return (await api.runtime.sendMessage({ scriptmeter: 1, type: 'estimate', data: { text: t } })) as EstimateReply;
-  }, text);
+/** Asks the background for an estimate from an extension page, as the popup does. */
+async function estimateFromPage(page: ExtPage, text: string): Promise<EstimateReply> {
+  return (await sendFromExtensionPage(page, 'estimate', { text })) as EstimateReply;
 }
 
 describe.each([

@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
-import { launchFirefox, type ExtBrowser, type ExtPage } from './browsers';
-
-/** Sends a message from an extension page, as the options page does. */
-function send(page: ExtPage, type: string, data: unknown): Promise<unknown> {
-  return page.evaluate(async ({ type, data }) => {
-    const { browser } = globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-    return browser.runtime.sendMessage({ scriptmeter: 1, type, data });
-  }, { type, data });
-}
+import { launchFirefox, sendFromExtensionPage, type ExtBrowser } from './browsers';
 
 describe('firefox: popup and the toolbar badge (MV2 browserAction)', () => {
   let api: ApiDouble;
@@ -28,9 +20,9 @@ describe('firefox: popup and the toolbar badge (MV2 browserAction)', () => {
     await popup.waitForText('#balance-title', /Balance/);
     expect(await popup.waitForText('.panel[aria-labelledby="balance-title"]', /No API key yet/)).toMatch(/Add one in Options/);
 
-    expect(await send(popup, 'saveSettings', { patch: { endpoint: api.url, alerts: { lowBalance: 5_000, spikeFactor: 3, pollMinutes: 30, expectedVoices: [], webhookUrl: '' } } })).toMatchObject({ ok: true });
-    expect(await send(popup, 'setApiKey', { key: 'test-key' })).toEqual({ ok: true });
-    const view = await send(popup, 'refreshAccount', {});
+    expect(await sendFromExtensionPage(popup, 'saveSettings', { patch: { endpoint: api.url, alerts: { lowBalance: 5_000, spikeFactor: 3, pollMinutes: 30, expectedVoices: [], webhookUrl: '' } } })).toMatchObject({ ok: true });
+    expect(await sendFromExtensionPage(popup, 'setApiKey', { key: 'test-key' })).toEqual({ ok: true });
+    const view = await sendFromExtensionPage(popup, 'refreshAccount', {});
     expect(view).toMatchObject({ balance: { status: 'ok', balance: 4_321 }, low: true });
 
     const badge = await popup.evaluate(async () => {

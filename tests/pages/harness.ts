@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import puppeteer, { type Page as PuppeteerPage } from 'puppeteer-core';
 import { GECKO_ID } from '../../wxt.config';
 import type { Settings } from '@/lib/settings/schema';
-import { SCREENSHOT_DIR } from '../e2e/browsers';
+import { chromiumExtensionArgs, SCREENSHOT_DIR } from '../e2e/browsers';
 
 export interface TooltipState {
   figure: string;
@@ -37,10 +37,7 @@ export async function launchInlineChromium(options: { headless?: boolean; extens
     executablePath: '/usr/bin/chromium',
     headless: options.headless ?? true,
     viewport: { width: 1000, height: 800 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-    ],
+    args: chromiumExtensionArgs(extensionDir),
   });
   // The worker may start before or after we look: ask again until it is there.
   const worker = await waitFor(async () => context.serviceWorkers()[0] ?? null, present, 'the extension\'s service worker', 60_000);
