@@ -95,7 +95,7 @@ export function createHttp(options: HttpOptions): Http {
     for (let attempt = 0; ; attempt++) {
       try {
         const response = await run(signal);
-        return parseBody(await readCapped(response, settings.maxBodyBytes), schema);
+        return parseBody(await readCapped(response, settings.maxBodyBytes, signal), schema);
       } catch (error) {
         const apiError = await toApiError(error, callerSignal, endpoint.ok ? endpoint.url : '', settings.timeoutMs);
         // A garbled answer is asked for once more; a second one is reported, never shown as a number.
@@ -141,8 +141,12 @@ function parseBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
   return parsed.data;
 }
 
-/** Reads at most maxBytes, so a huge or endless body cannot exhaust memory. */
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
+/**
+ * Reads at most maxBytes, so a huge or endless body cannot exhaust memory. The body is read under
+ * the call's own signal: the fetch library lets go of it once the headers are in, so a body dripped
+ * slowly would otherwise outlive the deadline (or end cut short and pass for a garbled answer).
+ */
+async function readCapped(response: Response, maxBytes: number, signal?: AbortSignal): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
@@ -150,20 +154,25 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
   }
   if (!response.body) return '';
   const reader = response.body.getReader();
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  signal?.addEventListener('abort', cancel, { once: true });
   const decoder = new TextDecoder();
   let text = '';
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new ApiError('bad-response', 'Unexpected response from the API (body too large).');
+  try {
+    for (;;) {
+      const { done, value } = await reader.read().finally(() => signal?.throwIfAborted());
+      if (done) return text + decoder.decode();
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new ApiError('bad-response', 'Unexpected response from the API (body too large).');
+      }
+      text += decoder.decode(value, { stream: true });
     }
-    text += decoder.decode(value, { stream: true });
+  } finally {
+    signal?.removeEventListener('abort', cancel);
   }
-  return text + decoder.decode();
 }
 
 async function vendorMessage(response: Response): Promise<string | undefined> {
