@@ -1,16 +1,26 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { createKeyStore, indexedDbVault, itemVault } from './key-store';
 import { applyManagedPolicy, readManagedPolicy, userValuesUnderPolicy, watchManagedPolicy } from './managed';
 import { mergeWithDefaults, SETTINGS_VERSION, validateSettings, type FieldErrors, type Settings } from './schema';
 
-/** Settings are plain data any extension page may read; the key is kept apart (see apiKeyItem). */
+/** Settings are plain data any extension page may read; the key is kept apart (see keyStore). */
 const settingsItem = storage.defineItem<Record<string, unknown>>('local:settings', {
   fallback: {},
   version: SETTINGS_VERSION,
 });
 
+/** Where the key lived before the vault (content scripts can read storage.local in Firefox). */
+const legacyApiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '' });
+
+/**
+ * Without IndexedDB (Node: unit tests) the key lasts a session: never back in storage.local.
+ * Every extension context has IndexedDB.
+ */
+const sessionApiKeyItem = storage.defineItem<string>('session:apiKey', { fallback: '' });
+
 /** Read only by the background; no message ever returns it. */
-const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '' });
+const keyStore = createKeyStore(typeof indexedDB === 'undefined' ? itemVault(sessionApiKeyItem) : indexedDbVault(indexedDB), itemVault(legacyApiKeyItem));
 
 /** The settings in effect: the user's, with the organisation's policy (storage.managed) on top. */
 export async function readSettings(): Promise<Settings> {
@@ -45,22 +55,22 @@ export const apiKeySchema = z.string().trim()
   .regex(/^[\x21-\x7e]+$/, 'A key has no spaces or special characters: paste it again.');
 
 export async function readApiKey(): Promise<string> {
-  return apiKeySchema.safeParse(await apiKeyItem.getValue()).data ?? '';
+  return apiKeySchema.safeParse(await keyStore.get()).data ?? '';
 }
 
 export async function saveApiKey(key: string): Promise<{ ok: true } | { ok: false; error: string }> {
   const parsed = apiKeySchema.safeParse(key);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid key.' };
-  await apiKeyItem.setValue(parsed.data);
+  await keyStore.set(parsed.data);
   return { ok: true };
 }
 
 export async function clearApiKey(): Promise<void> {
-  await apiKeyItem.removeValue();
+  await keyStore.remove();
 }
 
 export function watchApiKey(onChange: () => void): () => void {
-  return apiKeyItem.watch(() => onChange());
+  return keyStore.watch(onChange);
 }
 
 /** What the UI may know about the key: whether it is set and its last four characters. */
