@@ -5,10 +5,12 @@ import { serveBridge } from '@/lib/content/bridge-page';
  * Reads editors that render only their visible lines (CodeMirror 6, Monaco, Ace) from their models,
  * for the content script. MAIN world in Chromium; Firefox MV2 has no MAIN-world scripts, so there it
  * runs beside the content script and reaches page objects through `wrappedJSObject`.
+ * At document_start, before any page script, so it holds the built-ins a page may replace later.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
   world: 'MAIN',
+  runAt: 'document_start',
   main() {
     serveBridge(window);
   },

@@ -1,6 +1,8 @@
 /**
- * Styles for the shadow root. WXT resets inherited styles on the host (`all: initial`), so the
- * page's CSS cannot reach in; the boxes sit in the top layer (popover), above any z-index.
+ * Styles for the shadow root. WXT resets the host with `:host { all: initial !important }`: for
+ * !important declarations the shadow root's own win over the page's, style attributes included,
+ * so a page's `display: none !important` on our host loses (tests/e2e/hostile-pages.e2e.ts). The
+ * boxes sit in the top layer (popover), above any z-index and outside the page's transforms.
  */
 export const INLINE_CSS = `
 [popover] {

@@ -1,0 +1,161 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { figureFromReply } from '@/lib/content/estimate-client';
+import { figureText } from '@/lib/content/figure-text';
+import { MAX_REATTACH } from '@/lib/content/ui';
+import type { EstimateReply } from '@/lib/messages/protocol';
+import { startApiDouble, type ApiDouble } from '../api-double/server';
+import { englishScript } from '../fixtures/scripts';
+import { launchInlineChromium, screenshot, tooltipState, waitForTooltip, type InlineBrowser } from '../pages/harness';
+import { startFixtureServer, type FixtureServer } from '../pages/server';
+import { poll } from './browsers';
+
+const VOICE = '91992bbd4758bdcf9c9b01';
+// The text the hostile page's CodeMirror holds (tests/pages/src/sample.js).
+const LONG_SCRIPT = englishScript(12_000);
+
+/** What the hostile page recorded (tests/pages/src/hostile.js). */
+interface HostileLog {
+  fight: string;
+  added: number;
+  removed: number;
+  restyled: number;
+  poisoned: string[];
+  errors: string[];
+}
+
+const hostileLog = (page: Page) => page.evaluate(() => (window as unknown as { hostile: HostileLog }).hostile);
+
+function predictedTexts(api: ApiDouble, since = 0): string[] {
+  return api.requests.slice(since).filter((r) => r.path.startsWith('/v1/predict-duration/')).map((r) => (r.body as { text: string }).text);
+}
+
+/** Drags across paragraph `id`'s first line, as a user selects with the mouse. */
+async function dragSelect(page: Page, id: string): Promise<void> {
+  const box = await page.locator(`#${id}`).boundingBox();
+  if (!box) throw new Error(`#${id} is not on screen`);
+  await page.mouse.move(box.x + 2, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 2, box.y + 10, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** The page's own app still answers: its button runs on the page's replaced built-ins. */
+async function appStillWorks(page: Page): Promise<string> {
+  const before = Number(await page.textContent('#app-out'));
+  await page.click('#app-button');
+  return poll(async () => (await page.textContent('#app-out')) ?? '', (text) => text === String(before + 1), 'the page\'s own button to count');
+}
+
+describe('chromium: a page that fights extensions', () => {
+  let api: ApiDouble;
+  let pages: FixtureServer;
+  let browser: InlineBrowser;
+  const pageErrors: string[] = [];
+
+  async function open(query = ''): Promise<Page> {
+    const page = await browser.open(`${pages.page('hostile')}${query}`);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  }
+
+  beforeAll(async () => {
+    [api, pages, browser] = await Promise.all([startApiDouble(), startFixtureServer(), launchInlineChromium()]);
+    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE, maxApiCharacters: 30_000 });
+    await browser.setApiKey('test-key');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([api?.close(), pages?.close()]);
+  });
+
+  it('shows a readable tooltip with the right figure beside the selection, through hostile CSS and a restyling loop', async () => {
+    const page = await open();
+    await dragSelect(page, 'p3');
+    const tooltip = await waitForTooltip(page, /^API$/);
+    const selected = await page.evaluate(() => {
+      const range = window.getSelection()!.getRangeAt(0);
+      const rect = range.getBoundingClientRect();
+      return { text: range.toString(), left: rect.left, right: rect.right, bottom: rect.bottom };
+    });
+    // The right figure: the background's own answer for exactly the selected text.
+    const reply = await browser.inExtension(async (text) => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
+      return chrome.runtime.sendMessage({ scriptmeter: 1, type: 'estimate', data: { text } });
+    }, selected.text) as EstimateReply;
+    expect(tooltip.figure).toBe(figureText(figureFromReply(reply)));
+    // Placed just below the end of the selection (lib/content/position.ts), despite the html/body transforms.
+    expect(Math.abs(tooltip.y - (selected.bottom + 6))).toBeLessThanOrEqual(3);
+    expect(tooltip.x).toBeGreaterThanOrEqual(selected.left - 4);
+    expect(tooltip.x).toBeLessThanOrEqual(selected.right);
+    // Readable: on top of everything at its own centre, fully opaque, not shrunk by the page's rules.
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('scriptmeter-inline')!;
+      const box = host.shadowRoot!.querySelector<HTMLElement>('.tooltip')!;
+      const rect = box.getBoundingClientRect();
+      const style = getComputedStyle(box);
+      return {
+        onTop: document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) === host,
+        width: rect.width, height: rect.height, opacity: style.opacity, fontSize: style.fontSize, color: style.color,
+        hostDisplay: getComputedStyle(host).display, hostStyle: host.getAttribute('style') ?? '',
+      };
+    });
+    expect(seen).toMatchObject({ onTop: true, opacity: '1', fontSize: '13px', color: 'rgb(244, 246, 251)' });
+    expect(seen.hostDisplay).not.toBe('none');
+    expect(seen.width).toBeGreaterThan(80);
+    expect(seen.height).toBeGreaterThan(16);
+    await screenshot(page, 'hostile-tooltip');
+    // The page did fight (its loop restyled our host), and nothing of ours broke it.
+    const log = await poll(() => hostileLog(page), (l) => l.restyled > 0 && l.added > 0, 'the page to restyle our host');
+    expect(seen.hostStyle).toMatch(/display:none !important/);
+    expect(log.errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await appStillWorks(page);
+    await page.close();
+  });
+
+  it('reads CodeMirror through the editor bridge after the page replaced the built-ins, without calling one of them', async () => {
+    const page = await open();
+    const since = api.requests.length;
+    await page.click('.cm-content', { position: { x: 30, y: 12 } });
+    await page.keyboard.press('ControlOrMeta+a');
+    await waitForTooltip(page, /^API$/);
+    const log = await hostileLog(page);
+    expect(log.poisoned).toEqual([]);
+    // Only the editor's model holds the middle of a long script: the DOM has the lines in view.
+    const parts = LONG_SCRIPT.match(/\(part \d+\)/g) ?? [];
+    const sent = predictedTexts(api, since).join(' ');
+    for (const part of [parts[0], parts[Math.floor(parts.length / 2)], parts.at(-1)]) expect(sent).toContain(part);
+    expect(log.errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await appStillWorks(page);
+    await page.close();
+  });
+
+  it('stops putting the tooltip back after a few tries when the page keeps removing it', async () => {
+    // A speed of its own: no paragraph is answered from the cache of the first test.
+    await browser.saveSettings({ speed: 1.1 });
+    const page = await open('?fight=remove');
+    const handled = async (id: string) => {
+      const text = (await page.textContent(`#${id}`))!.trim();
+      const since = api.requests.length;
+      await dragSelect(page, id);
+      // The gesture was handled: its text reached the API (the figure is made, whether or not shown).
+      await poll(async () => predictedTexts(api, since).join(' '), (sent) => sent.includes(text.slice(0, 40)), `${id} to be estimated`, 20_000);
+    };
+    for (const id of ['p1', 'p2', 'p3', 'p4']) await handled(id);
+    const spent = await poll(() => hostileLog(page), (l) => l.added >= 1 + MAX_REATTACH, 'the extension to use its re-attach budget');
+    // Then the page wins and the extension stays out of the way: more gestures, no more DOM.
+    for (const id of ['p5', 'p6']) await handled(id);
+    await page.waitForTimeout(500);
+    const after = await hostileLog(page);
+    expect(spent.added).toBe(1 + MAX_REATTACH);
+    expect(after.added).toBe(spent.added);
+    expect(after.removed).toBe(after.added);
+    expect(await tooltipState(page)).toBeNull();
+    expect(after.errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await appStillWorks(page);
+    await page.close();
+  });
+});
