@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page as PlaywrightPage } from 'playwright-core';
+import { chromium, type BrowserContext, type Page as PlaywrightPage, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { GECKO_ID } from '../../wxt.config';
 
@@ -71,12 +71,29 @@ function chromiumPage(page: PlaywrightPage): ExtPage {
   };
 }
 
-/** Chromium's flags for a headless run with one unpacked extension and no outside traffic. */
-export function chromiumExtensionArgs(extensionDir: string): string[] {
+/** Chromium's flags for a headless run with unpacked extensions (ours, then any `others`) and no outside traffic. */
+export function chromiumExtensionArgs(extensionDir: string, others: readonly string[] = []): string[] {
+  const dirs = [extensionDir, ...others].join(',');
   return [
-    `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-sandbox', '--disable-gpu',
+    `--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`, '--no-sandbox', '--disable-gpu',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
   ];
+}
+
+/** Chromium's id for an unpacked extension: the first 128 bits of SHA-256 of its absolute path, digits a–p. */
+export function unpackedExtensionId(extensionDir: string): string {
+  const hex = createHash('sha256').update(realpathSync(extensionDir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+/** The service worker of the extension in `extensionDir`, once it runs (others may be loaded beside it). */
+export async function extensionWorker(context: BrowserContext, extensionDir: string): Promise<Worker> {
+  const id = unpackedExtensionId(extensionDir);
+  const find = async () => context.serviceWorkers().find((worker) => new URL(worker.url()).host === id);
+  // The worker may start before or after we look: ask again until it is there.
+  const worker = await poll(find, (found) => found !== undefined, `the service worker of ${extensionDir}`, 60_000);
+  if (!worker) throw new Error(`No service worker for ${extensionDir}`);
+  return worker;
 }
 
 /** Sends one protocol message from an extension page (popup, options), as those pages do. */
@@ -97,8 +114,7 @@ export async function launchChromium(extensionDir = resolve('.output/chrome-mv3'
     viewport: { width: 900, height: 900 },
     args: chromiumExtensionArgs(extensionDir),
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const extensionId = new URL((await extensionWorker(context, extensionDir)).url()).host;
   return {
     name: 'chromium',
     async openExtensionPage(path, viewport = DEFAULT_VIEWPORT) {

@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import puppeteer, { type Page as PuppeteerPage } from 'puppeteer-core';
 import { GECKO_ID } from '../../wxt.config';
 import type { Settings } from '@/lib/settings/schema';
-import { chromiumExtensionArgs, SCREENSHOT_DIR } from '../e2e/browsers';
+import { chromiumExtensionArgs, extensionWorker, SCREENSHOT_DIR } from '../e2e/browsers';
 
 export interface TooltipState {
   figure: string;
@@ -31,17 +31,16 @@ export interface InlineBrowser {
   close(): Promise<void>;
 }
 
-export async function launchInlineChromium(options: { headless?: boolean; extensionDir?: string } = {}): Promise<InlineBrowser> {
+/** `otherExtensions`: more unpacked extensions loaded beside ScriptMeter (e.g. one that sends it messages). */
+export async function launchInlineChromium(options: { headless?: boolean; extensionDir?: string; otherExtensions?: string[] } = {}): Promise<InlineBrowser> {
   const extensionDir = options.extensionDir ?? resolve('.output/chrome-mv3');
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sm-inline-')), {
     executablePath: '/usr/bin/chromium',
     headless: options.headless ?? true,
     viewport: { width: 1000, height: 800 },
-    args: chromiumExtensionArgs(extensionDir),
+    args: chromiumExtensionArgs(extensionDir, options.otherExtensions),
   });
-  // The worker may start before or after we look: ask again until it is there.
-  const worker = await waitFor(async () => context.serviceWorkers()[0] ?? null, present, 'the extension\'s service worker', 60_000);
-  const extensionId = new URL(worker.url()).host;
+  const extensionId = new URL((await extensionWorker(context, extensionDir)).url()).host;
   const extensionPage = await context.newPage();
   await extensionPage.goto(`chrome-extension://${extensionId}/options.html`);
 
