@@ -5,9 +5,9 @@ interface AccessLevelArea {
 }
 
 /**
- * Chrome lets content scripts read `storage.local` unless told otherwise; the key lives there, and
- * content scripts are the untrusted zone. Firefox has no such switch (nor the exposure via pages'
- * scripts); there the content script simply never touches storage.
+ * Chrome lets content scripts read `storage.local` unless told otherwise; settings and the account
+ * state (balance) live there, and content scripts are the untrusted zone. Firefox has no such
+ * switch: the API key is therefore not in storage.local at all (lib/settings/key-store.ts).
  */
 export async function restrictStorageToExtensionPages(): Promise<void> {
   const local = browser.storage.local as unknown as AccessLevelArea;

@@ -126,6 +126,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** The same, in Firefox ESR through puppeteer-core (WebDriver BiDi); real input events too. */
 export interface InlineFirefox {
   open(url: string): Promise<PuppeteerPage>;
+  /** Runs code in an extension page (the trusted zone: to read what the extension keeps). */
+  inExtension<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T>;
   saveSettings(patch: Partial<Settings>): Promise<void>;
   setApiKey(key: string): Promise<void>;
   close(): Promise<void>;
@@ -142,13 +144,16 @@ export async function launchInlineFirefox(extensionDir = resolve('.output/firefo
   // Awaiting goto on moz-extension:// pages can hang over BiDi; wait for the document instead.
   void extensionPage.goto(`moz-extension://${uuid}/options.html`).catch(() => undefined);
   await extensionPage.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:', { timeout: 15_000 });
+  const inExtension = async <T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> =>
+    (await extensionPage.evaluate(fn as (arg: unknown) => Promise<unknown>, arg as unknown)) as T;
   const send = async (type: string, data: unknown) => {
-    await extensionPage.evaluate(async (t, d) => {
+    await inExtension(async ([t, d]) => {
       const { browser: ext } = globalThis as unknown as { browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
       return ext.runtime.sendMessage({ scriptmeter: 1, type: t, data: d });
-    }, type, data);
+    }, [type, data] as const);
   };
   return {
+    inExtension,
     async open(url) {
       const page = await browser.newPage();
       await page.setViewport({ width: 1000, height: 800 });
