@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figureFromReply } from '@/lib/content/estimate-client';
 import { figureText } from '@/lib/content/figure-text';
@@ -6,7 +7,9 @@ import { MAX_REATTACH } from '@/lib/content/ui';
 import type { EstimateReply } from '@/lib/messages/protocol';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import { englishScript } from '../fixtures/scripts';
-import { launchInlineChromium, screenshot, tooltipState, waitForTooltip, type InlineBrowser } from '../pages/harness';
+import {
+  launchInlineChromium, launchInlineFirefox, screenshot, tooltipState, waitFor, waitForTooltip, type InlineBrowser, type InlineFirefox, type TooltipState,
+} from '../pages/harness';
 import { startFixtureServer, type FixtureServer } from '../pages/server';
 import { poll } from './browsers';
 
@@ -24,21 +27,56 @@ interface HostileLog {
   errors: string[];
 }
 
-const hostileLog = (page: Page) => page.evaluate(() => (window as unknown as { hostile: HostileLog }).hostile);
+/** What the tests do on a page, the same through playwright (Chromium) and puppeteer (Firefox). */
+interface AnyPage {
+  mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void>; down(): Promise<void>; up(): Promise<void> };
+  evaluate<T, A>(fn: (arg: A) => T, arg: A): Promise<T>;
+}
+const driven = (page: Page | PuppeteerPage) => page as unknown as AnyPage;
+
+const hostileLog = (page: Page | PuppeteerPage) => driven(page).evaluate(() => (window as unknown as { hostile: HostileLog }).hostile, null);
 
 function predictedTexts(api: ApiDouble, since = 0): string[] {
   return api.requests.slice(since).filter((r) => r.path.startsWith('/v1/predict-duration/')).map((r) => (r.body as { text: string }).text);
 }
 
-/** Drags across paragraph `id`'s first line, as a user selects with the mouse. */
-async function dragSelect(page: Page, id: string): Promise<void> {
-  const box = await page.locator(`#${id}`).boundingBox();
-  if (!box) throw new Error(`#${id} is not on screen`);
-  await page.mouse.move(box.x + 2, box.y + 10);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width - 2, box.y + 10, { steps: 8 });
-  await page.mouse.up();
+/** The middle of the long script, besides its ends: only the editor's model has it (the DOM has the lines in view). */
+function expectWholeScriptSent(api: ApiDouble, since: number): void {
+  const parts = LONG_SCRIPT.match(/\(part \d+\)/g) ?? [];
+  const sent = predictedTexts(api, since).join(' ');
+  for (const part of [parts[0], parts[Math.floor(parts.length / 2)], parts.at(-1)]) expect(sent).toContain(part);
 }
+
+/** Drags across paragraph `id`'s first line, as a user selects with the mouse. */
+async function dragSelect(page: Page | PuppeteerPage, id: string): Promise<void> {
+  const box = await driven(page).evaluate((selector: string) => {
+    const rect = document.querySelector(selector)!.getBoundingClientRect();
+    return { x: rect.left, y: rect.top, width: rect.width };
+  }, `#${id}`);
+  const { mouse } = driven(page);
+  await mouse.move(box.x + 2, box.y + 10);
+  await mouse.down();
+  await mouse.move(box.x + box.width - 2, box.y + 10, { steps: 8 });
+  await mouse.up();
+}
+
+/** How the tooltip looks to the user (runs in the page; no closure, either driver). */
+function readTooltipLook() {
+  const host = document.querySelector('scriptmeter-inline')!;
+  const box = host.shadowRoot!.querySelector<HTMLElement>('.tooltip')!;
+  const rect = box.getBoundingClientRect();
+  const style = getComputedStyle(box);
+  return {
+    // On top of everything at its own centre (the shadow root retargets to our host).
+    onTop: document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) === host,
+    wide: rect.width > 80, tall: rect.height > 16, opacity: style.opacity, fontSize: style.fontSize, color: style.color,
+    hostDisplay: getComputedStyle(host).display, hostStyle: host.getAttribute('style') ?? '',
+  };
+}
+type TooltipLook = ReturnType<typeof readTooltipLook>;
+const readability = (page: Page | PuppeteerPage) => (page as { evaluate(fn: () => TooltipLook): Promise<TooltipLook> }).evaluate(readTooltipLook);
+/** Readable: on top, opaque, full size, our colours and font size whatever the page's rules say. */
+const READABLE = { onTop: true, wide: true, tall: true, opacity: '1', fontSize: '13px', color: 'rgb(244, 246, 251)', hostDisplay: 'inline' };
 
 /** The page's own app still answers: its button runs on the page's replaced built-ins. */
 async function appStillWorks(page: Page): Promise<string> {
@@ -88,26 +126,12 @@ describe('chromium: a page that fights extensions', () => {
     expect(Math.abs(tooltip.y - (selected.bottom + 6))).toBeLessThanOrEqual(3);
     expect(tooltip.x).toBeGreaterThanOrEqual(selected.left - 4);
     expect(tooltip.x).toBeLessThanOrEqual(selected.right);
-    // Readable: on top of everything at its own centre, fully opaque, not shrunk by the page's rules.
-    const seen = await page.evaluate(() => {
-      const host = document.querySelector('scriptmeter-inline')!;
-      const box = host.shadowRoot!.querySelector<HTMLElement>('.tooltip')!;
-      const rect = box.getBoundingClientRect();
-      const style = getComputedStyle(box);
-      return {
-        onTop: document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) === host,
-        width: rect.width, height: rect.height, opacity: style.opacity, fontSize: style.fontSize, color: style.color,
-        hostDisplay: getComputedStyle(host).display, hostStyle: host.getAttribute('style') ?? '',
-      };
-    });
-    expect(seen).toMatchObject({ onTop: true, opacity: '1', fontSize: '13px', color: 'rgb(244, 246, 251)' });
-    expect(seen.hostDisplay).not.toBe('none');
-    expect(seen.width).toBeGreaterThan(80);
-    expect(seen.height).toBeGreaterThan(16);
+    const seen = await readability(page);
+    expect(seen).toMatchObject(READABLE);
+    expect(seen.hostStyle).toMatch(/display:none !important/);
     await screenshot(page, 'hostile-tooltip');
     // The page did fight (its loop restyled our host), and nothing of ours broke it.
     const log = await poll(() => hostileLog(page), (l) => l.restyled > 0 && l.added > 0, 'the page to restyle our host');
-    expect(seen.hostStyle).toMatch(/display:none !important/);
     expect(log.errors).toEqual([]);
     expect(pageErrors).toEqual([]);
     await appStillWorks(page);
@@ -122,10 +146,7 @@ describe('chromium: a page that fights extensions', () => {
     await waitForTooltip(page, /^API$/);
     const log = await hostileLog(page);
     expect(log.poisoned).toEqual([]);
-    // Only the editor's model holds the middle of a long script: the DOM has the lines in view.
-    const parts = LONG_SCRIPT.match(/\(part \d+\)/g) ?? [];
-    const sent = predictedTexts(api, since).join(' ');
-    for (const part of [parts[0], parts[Math.floor(parts.length / 2)], parts.at(-1)]) expect(sent).toContain(part);
+    expectWholeScriptSent(api, since);
     expect(log.errors).toEqual([]);
     expect(pageErrors).toEqual([]);
     await appStillWorks(page);
@@ -156,6 +177,44 @@ describe('chromium: a page that fights extensions', () => {
     expect(after.errors).toEqual([]);
     expect(pageErrors).toEqual([]);
     await appStillWorks(page);
+    await page.close();
+  });
+});
+
+describe('firefox: a page that fights extensions', () => {
+  let api: ApiDouble;
+  let pages: FixtureServer;
+  let browser: InlineFirefox;
+
+  beforeAll(async () => {
+    [api, pages, browser] = await Promise.all([startApiDouble(), startFixtureServer(), launchInlineFirefox()]);
+    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE, maxApiCharacters: 30_000 });
+    await browser.setApiKey('test-key');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([api?.close(), pages?.close()]);
+  });
+
+  it('shows a readable tooltip through hostile CSS and a restyling loop, and reads CodeMirror after the built-ins were replaced', async () => {
+    const page = await browser.open(pages.page('hostile'));
+    await dragSelect(page, 'p3');
+    await waitForTooltip(page, /^API$/);
+    const seen = await readability(page);
+    expect(seen).toMatchObject(READABLE);
+    expect(seen.hostStyle).toMatch(/display:none !important/);
+    await page.screenshot({ path: 'out/screenshots/firefox-hostile-tooltip.png' });
+
+    const since = api.requests.length;
+    await page.click('.cm-content', { offset: { x: 30, y: 12 } });
+    await page.keyboard.down('Control');
+    await page.keyboard.press('a');
+    await page.keyboard.up('Control');
+    await waitFor(() => tooltipState(page), (s): s is TooltipState => s !== null && s.mark === 'API' && predictedTexts(api, since).length > 0, 'the editor\'s API figure');
+    const log = await hostileLog(page);
+    expect(log.poisoned).toEqual([]);
+    expect(log.errors).toEqual([]);
+    expectWholeScriptSent(api, since);
     await page.close();
   });
 });
