@@ -4,14 +4,14 @@
  * event the content script sees is trusted.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import puppeteer, { type Page as PuppeteerPage } from 'puppeteer-core';
 import { GECKO_ID } from '../../wxt.config';
 import type { Settings } from '@/lib/settings/schema';
-import { chromiumExtensionArgs, poll, SCREENSHOT_DIR } from '../e2e/browsers';
+import { chromiumExtensionArgs, poll } from '../e2e/browsers';
 import { playwrightUser, puppeteerUser, type UserPage } from './user-page';
 
 export interface TooltipState {
@@ -185,13 +185,6 @@ export const waitForTooltip = (page: AnyPage, mark: RegExp = /./): Promise<Toolt
 export async function expectNoTooltip(page: AnyPage): Promise<TooltipState | null> {
   await new Promise((r) => setTimeout(r, 400));
   return tooltipState(page);
-}
-
-export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const path = join(SCREENSHOT_DIR, `chromium-${name}.png`);
-  await page.screenshot({ path });
-  return path;
 }
 
 /** Closed boxes the user can still see (a closed popover must not be displayed). */

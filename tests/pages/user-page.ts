@@ -96,7 +96,8 @@ export function puppeteerUser(page: PuppeteerPage): UserPage {
     return content;
   };
   const find = async (selector: string, frame?: string): Promise<ElementHandle> => {
-    const element = await (frame ? await frameOf(frame) : page.mainFrame()).waitForSelector(selector);
+    // Into open shadow roots, as Playwright's locators go.
+    const element = await (frame ? await frameOf(frame) : page.mainFrame()).waitForSelector(`pierce/${selector}`);
     if (!element) throw new Error(`${selector} not found`);
     return element;
   };
