@@ -29,7 +29,6 @@ export interface ClickOptions {
 }
 
 export interface UserPage {
-  browser: 'chromium' | 'firefox';
   click(selector: string, options?: ClickOptions): Promise<void>;
   /** One key by its name ('Escape', 'a'). */
   press(key: string): Promise<void>;
@@ -58,7 +57,6 @@ function screenshotPath(browser: string, name: string): string {
 export function playwrightUser(page: Page): UserPage {
   const locate = (selector: string, frame?: string) => (frame ? page.frameLocator(frame).locator(selector) : page.locator(selector)).first();
   return {
-    browser: 'chromium',
     click: (selector, options = {}) => locate(selector, options.frame).click({
       ...(options.position && { position: options.position }), clickCount: options.count ?? 1,
     }),
@@ -102,7 +100,6 @@ export function puppeteerUser(page: PuppeteerPage): UserPage {
     return element;
   };
   return {
-    browser: 'firefox',
     async click(selector, options = {}) {
       const element = await find(selector, options.frame);
       await element.click({ ...(options.position && { offset: options.position }), count: options.count ?? 1 });
