@@ -3,6 +3,8 @@ import { WEBHOOK_PERMISSION_ORIGINS } from './lib/account/webhook';
 
 // Gecko id is fixed so Firefox keeps storage across reinstalls and tests can pin the UUID.
 export const GECKO_ID = 'scriptmeter@scriptmeter.dev';
+/** Chrome's schema for enterprise policy (public/); Firefox takes policy without one. */
+const MANAGED_SCHEMA = 'managed-schema.json';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -26,12 +28,18 @@ export default defineConfig({
   // Firefox's reviewers rebuild from the sources zip: test output and screenshots are not sources.
   zip: { excludeSources: ['out/**', 'docs/store/**'] },
   hooks: {
+    // Nothing in the Firefox build reads the policy schema: leave it out there.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox') return;
+      const index = files.findIndex((file) => file.relativeDest === MANAGED_SCHEMA);
+      if (index >= 0) files.splice(index, 1);
+    },
     // WXT's manifest types predate Firefox's data_collection_permissions; add it after generation.
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser !== 'firefox') {
         // Chrome reads enterprise policy for the extension through this schema (lib/settings/managed.ts);
         // Firefox takes the same values from policies.json without one. Gecko settings mean nothing to Chrome.
-        Object.assign(manifest, { storage: { managed_schema: 'managed-schema.json' } });
+        Object.assign(manifest, { storage: { managed_schema: MANAGED_SCHEMA } });
         delete manifest.browser_specific_settings;
         return;
       }

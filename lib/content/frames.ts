@@ -16,7 +16,12 @@ export function watchFrames(ctx: ContentScriptContext, top: Window, attach: (win
     if (!inner || !innerWin || seen.has(inner)) return;
     seen.add(inner);
     attach(innerWin);
-    ctx.addEventListener(innerWin, 'blur', () => visit(innerWin));
+    watch(innerWin);
   };
-  ctx.addEventListener(top, 'blur', () => visit(top));
+  // Chromium moves focus to the frame before the outer window's blur, Firefox just after it.
+  const watch = (win: Window) => ctx.addEventListener(win, 'blur', () => {
+    visit(win);
+    ctx.setTimeout(() => visit(win), 0);
+  });
+  watch(top);
 }

@@ -15,7 +15,9 @@ export function createTrustClock(): TrustClock {
   let last = Number.NEGATIVE_INFINITY;
   return {
     note(event) {
-      if (event.isTrusted) last = event.timeStamp > 0 ? performance.timeOrigin + event.timeStamp : Date.now();
+      // Noted as the event is dispatched. Not `timeStamp`: it counts from the time origin of the
+      // event's own window, and a frame's origin is later than ours (seconds, in Firefox).
+      if (event.isTrusted) last = Date.now();
       return event.isTrusted;
     },
     recent: (now) => now - last <= TRUST_WINDOW_MS,

@@ -1,9 +1,9 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import {
-  chipState, expectNoTooltip, launchInlineChromium, present, screenshot, strayBoxes, tooltipState, waitFor, waitForTooltip, type InlineBrowser,
+  chipState, expectNoTooltip, INLINE_BROWSERS, launchInline, present, strayBoxes, tooltipState, waitFor, waitForTooltip, type InlineSession,
 } from '../pages/harness';
+import type { UserPage } from '../pages/user-page';
 import { startFixtureServer, type FixtureServer } from '../pages/server';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
@@ -14,31 +14,35 @@ function predictedTexts(api: ApiDouble): string[] {
   return api.requests.filter((r) => r.path.startsWith('/v1/predict-duration/')).map((r) => (r.body as { text: string }).text);
 }
 
-/** Asks the page's content script, as the popup does, for the text it would estimate. */
-function askSelectionText(browser: InlineBrowser): Promise<unknown[]> {
-  return browser.inExtension(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } };
-    };
-    const tabs = await chrome.tabs.query({});
-    const replies = await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : chrome.tabs.sendMessage(tab.id, { scriptmeter: 1, type: 'selectionText' }).catch(() => undefined))));
+/** Sends `message` to every tab's content script from an extension page; the replies that came. */
+function messageTabs(browser: InlineSession, message: object): Promise<unknown[]> {
+  return browser.inExtension(async (m) => {
+    type Tabs = { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
+    const scope = globalThis as unknown as { browser?: { tabs: Tabs }; chrome: { tabs: Tabs } };
+    const { tabs } = scope.browser ?? scope.chrome;
+    const replies = await Promise.all((await tabs.query({})).map((tab) => (tab.id === undefined ? undefined : tabs.sendMessage(tab.id, m).catch(() => undefined))));
     return replies.filter((reply) => reply !== undefined);
-  }, null);
+  }, message);
 }
 
-async function selectAllIn(page: Page, selector: string): Promise<void> {
+/** Asks the page's content script, as the popup does, for the text it would estimate. */
+const askSelectionText = (browser: InlineSession) => messageTabs(browser, { scriptmeter: 1, type: 'selectionText' });
+
+async function selectAllIn(page: UserPage, selector: string): Promise<void> {
   await page.click(selector);
-  await page.keyboard.press('ControlOrMeta+a');
+  await page.selectAll();
 }
 
-describe('chromium: selection tooltip and field chip on fields, contenteditable, shadow roots and frames', () => {
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.each(INLINE_BROWSERS)('%s: selection tooltip and field chip on fields, contenteditable, shadow roots and frames', (name) => {
   let api: ApiDouble;
   let pages: FixtureServer;
-  let browser: InlineBrowser;
-  let page: Page;
+  let browser: InlineSession;
+  let page: UserPage;
 
   beforeAll(async () => {
-    [api, pages, browser] = await Promise.all([startApiDouble({ latencyMs: 300 }), startFixtureServer(), launchInlineChromium()]);
+    [api, pages, browser] = await Promise.all([startApiDouble({ latencyMs: 300 }), startFixtureServer(), launchInline(name)]);
     await browser.saveSettings({ endpoint: api.url, voiceId: VOICE });
     await browser.setApiKey('test-key');
   });
@@ -58,18 +62,18 @@ describe('chromium: selection tooltip and field chip on fields, contenteditable,
     expect(local.role).toBe('status');
     expect(local.figure).toMatch(/^≈ \d+:\d\d · [\d.,]+ credits?$/);
     expect(local.mark).toMatch(/…$/); // the API figure is on its way
-    await screenshot(page, 'tooltip-local');
+    await page.screenshot('tooltip-local');
     const exact = await waitForTooltip(page, /^API$/);
     expect(exact.figure).toMatch(/^≈ \d+:\d\d · [\d.,]+ credits?$/);
-    const value = await page.$eval('#textarea', (el) => (el as HTMLTextAreaElement).value);
+    const value = await page.evaluate(() => document.querySelector<HTMLTextAreaElement>('#textarea')!.value, null);
     expect(predictedTexts(api).join(' ').replace(/\s+/g, ' ')).toContain(value.split('\n\n')[2]?.trim().slice(0, 80));
-    await screenshot(page, 'tooltip-api');
+    await page.screenshot('tooltip-api');
   });
 
   it('reads text and search inputs; Esc and a click elsewhere dismiss; hovering the selection shows it again', async () => {
     await selectAllIn(page, '#text');
     expect((await waitForTooltip(page)).figure).toMatch(/≈/);
-    await page.keyboard.press('Escape');
+    await page.press('Escape');
     expect(await tooltipState(page)).toBeNull();
     expect(await strayBoxes(page)).toBe(0);
     await selectAllIn(page, '#search');
@@ -78,16 +82,15 @@ describe('chromium: selection tooltip and field chip on fields, contenteditable,
     expect(await tooltipState(page)).toBeNull();
 
     // Select a sentence of plain page text with the mouse, dismiss, then hover it.
-    await page.locator('#static').scrollIntoViewIfNeeded();
-    const box = (await page.locator('#static').boundingBox())!;
+    const box = await page.box('#static');
     await page.mouse.move(box.x + 2, box.y + box.height / 2);
     await page.mouse.down();
-    await page.mouse.move(box.x + 200, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.move(box.x + 200, box.y + box.height / 2, 8);
     await page.mouse.up();
     await waitForTooltip(page);
-    await page.keyboard.press('Escape');
+    await page.press('Escape');
     expect(await tooltipState(page)).toBeNull();
-    await page.mouse.move(box.x + 60, box.y + box.height / 2, { steps: 3 });
+    await page.mouse.move(box.x + 60, box.y + box.height / 2, 3);
     expect((await waitForTooltip(page)).figure).toMatch(/≈/);
   });
 
@@ -98,7 +101,7 @@ describe('chromium: selection tooltip and field chip on fields, contenteditable,
       expect(await expectNoTooltip(page), field).toBeNull();
       expect(await askSelectionText(browser), field).toEqual([{ text: '', source: 'none' }]);
     }
-    await page.$eval('#textarea', (el) => { (el as HTMLTextAreaElement).value = '   \n\t  '; });
+    await page.evaluate(() => { document.querySelector<HTMLTextAreaElement>('#textarea')!.value = '   \n\t  '; }, null);
     await selectAllIn(page, '#textarea');
     expect(await expectNoTooltip(page)).toBeNull();
     expect(api.requests.length).toBe(before);
@@ -113,26 +116,26 @@ describe('chromium: selection tooltip and field chip on fields, contenteditable,
       for (const type of ['pointerup', 'mouseup', 'keyup', 'touchend']) field.dispatchEvent(new Event(type, { bubbles: true }));
       window.postMessage({ scriptmeter: 1, type: 'showEstimate' }, '*');
       document.dispatchEvent(new KeyboardEvent('keyup', { key: 'a', bubbles: true }));
-    });
+    }, null);
     expect(await expectNoTooltip(page)).toBeNull();
     expect(api.requests.length).toBe(before);
   });
 
   it('follows the selection as the page scrolls', async () => {
-    await page.dblclick('#contenteditable', { position: { x: 30, y: 12 } });
+    await page.click('#contenteditable', { position: { x: 30, y: 12 }, count: 2 });
     const first = await waitForTooltip(page);
-    await page.mouse.wheel(0, 120);
+    await page.mouse.wheel(120);
     const moved = await waitFor(() => tooltipState(page), (s): s is NonNullable<typeof s> => s !== null && Math.abs(s.y - (first.y - 120)) <= 2, 'tooltip moved up by the scroll');
     expect(moved.x).toBeCloseTo(first.x, 0);
   });
 
   it('reads editors inside open shadow roots and same-origin frames', async () => {
-    await page.locator('#shadow-editor').dblclick({ position: { x: 18, y: 14 } });
+    await page.click('#shadow-editor', { position: { x: 18, y: 14 }, count: 2 });
     expect((await waitForTooltip(page)).figure).toMatch(/≈/);
     await page.mouse.click(900, 700);
-    await page.frameLocator('#frame').locator('#frame-text').dblclick({ position: { x: 18, y: 10 } });
+    await page.click('#frame-text', { position: { x: 18, y: 10 }, count: 2, frame: '#frame' });
     const inFrame = await waitForTooltip(page);
-    const frameBox = (await page.locator('#frame').boundingBox())!;
+    const frameBox = await page.box('#frame');
     expect(inFrame.y).toBeGreaterThan(frameBox.y); // placed in top-level coordinates, beside the frame's text
   });
 
@@ -143,21 +146,21 @@ describe('chromium: selection tooltip and field chip on fields, contenteditable,
     expect(chip.text).toMatch(/approx/);
     const [field] = await askSelectionText(browser);
     expect(field).toMatchObject({ source: 'field' });
-    await page.keyboard.press('ControlOrMeta+a');
+    await page.selectAll();
     const [selection] = await askSelectionText(browser);
     expect(selection).toMatchObject({ source: 'selection' });
-    await screenshot(page, 'chip');
+    await page.screenshot('chip');
   });
 
   it('sends a whole field to the API only when the user turned that on, and only after their own input', async () => {
     await browser.saveSettings({ privacy: { ...PRIVACY, wholeFieldApi: true } });
-    await page.waitForTimeout(300); // the settings reach the tab
+    await settle(300); // the settings reach the tab
     const before = api.requests.length;
-    await page.evaluate(() => document.querySelector<HTMLTextAreaElement>('#textarea')!.focus());
+    await page.evaluate(() => document.querySelector<HTMLTextAreaElement>('#textarea')!.focus(), null);
     expect((await waitFor(() => chipState(page), present, 'chip')).text).toMatch(/approx/);
     expect(api.requests.length).toBe(before);
     // A text of its own, so the figure cannot come from the cache of an earlier test.
-    await page.$eval('#contenteditable', (el) => { el.textContent = Array.from({ length: 12 }, (_, i) => `Whole field sentence ${i + 1} is read aloud here.`).join(' '); });
+    await page.evaluate(() => { document.querySelector('#contenteditable')!.textContent = Array.from({ length: 12 }, (_, i) => `Whole field sentence ${i + 1} is read aloud here.`).join(' '); }, null);
     await page.click('#contenteditable');
     await waitFor(() => chipState(page), (s): s is NonNullable<typeof s> => s !== null && /API/.test(s.text), 'chip with the API figure');
     expect(api.requests.length).toBeGreaterThan(before);
@@ -165,10 +168,7 @@ describe('chromium: selection tooltip and field chip on fields, contenteditable,
 
   it('shows the figure when the command or menu asks (tab message from the background)', async () => {
     await page.click('#textarea');
-    await browser.inExtension(async () => {
-      const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } } };
-      for (const tab of await chrome.tabs.query({})) if (tab.id !== undefined) await chrome.tabs.sendMessage(tab.id, { scriptmeter: 1, type: 'showEstimate' }).catch(() => undefined);
-    }, null);
+    await messageTabs(browser, { scriptmeter: 1, type: 'showEstimate' });
     expect((await waitForTooltip(page)).figure).toMatch(/≈/);
   });
 

@@ -1,8 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import { englishScript } from '../fixtures/scripts';
-import { launchInlineChromium, screenshot, waitForTooltip, type InlineBrowser } from '../pages/harness';
+import { INLINE_BROWSERS, launchInline, waitForTooltip, type InlineSession } from '../pages/harness';
 import { startFixtureServer, type FixtureServer } from '../pages/server';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
@@ -12,8 +11,9 @@ const LONG_SCRIPT = englishScript(12_000);
 
 interface EditorCase {
   page: string;
-  /** Where a user clicks to put the caret in the editor. */
-  click: (page: Page) => Promise<void>;
+  /** Where a user clicks to put the caret in the editor (inside `frame` when given). */
+  click: string;
+  frame?: string;
   /** Sentences that must reach the API when everything is selected. */
   expect: string[];
 }
@@ -26,32 +26,31 @@ const spread = (text: string) => {
   const parts = text.match(/\(part \d+\)/g) ?? [];
   return [parts[0]!, parts[Math.floor(parts.length / 2)]!, parts.at(-1)!];
 };
-const clickOn = (selector: string) => (page: Page) => page.click(selector, { position: { x: 30, y: 12 } });
 
 const RICH = spread(PARAGRAPHS.join(' '));
 // Code editors render only the lines in view: only the editor's model has the middle of a long script.
 const LONG = spread(LONG_SCRIPT);
 
 const CASES: EditorCase[] = [
-  { page: 'tiptap', click: clickOn('.ProseMirror'), expect: RICH },
-  { page: 'quill', click: clickOn('.ql-editor'), expect: RICH },
-  { page: 'lexical', click: clickOn('#editor'), expect: RICH },
-  { page: 'slate', click: clickOn('[data-slate-editor]'), expect: RICH },
-  { page: 'draft', click: clickOn('.public-DraftEditor-content'), expect: RICH },
-  { page: 'ckeditor', click: clickOn('.ck-editor__editable'), expect: RICH },
-  { page: 'tinymce', click: (page) => page.frameLocator('iframe').locator('body').click({ position: { x: 30, y: 12 } }), expect: RICH },
-  { page: 'codemirror', click: clickOn('.cm-content'), expect: LONG },
-  { page: 'monaco', click: clickOn('.monaco-editor .view-lines'), expect: LONG },
-  { page: 'ace', click: clickOn('.ace_content'), expect: LONG },
+  { page: 'tiptap', click: '.ProseMirror', expect: RICH },
+  { page: 'quill', click: '.ql-editor', expect: RICH },
+  { page: 'lexical', click: '#editor', expect: RICH },
+  { page: 'slate', click: '[data-slate-editor]', expect: RICH },
+  { page: 'draft', click: '.public-DraftEditor-content', expect: RICH },
+  { page: 'ckeditor', click: '.ck-editor__editable', expect: RICH },
+  { page: 'tinymce', click: 'body', frame: 'iframe', expect: RICH },
+  { page: 'codemirror', click: '.cm-content', expect: LONG },
+  { page: 'monaco', click: '.monaco-editor .monaco-scrollable-element', expect: LONG },
+  { page: 'ace', click: '.ace_scroller', expect: LONG },
 ];
 
-describe('chromium: select-all in each editor reaches the API with the editor\'s whole text', () => {
+describe.each(INLINE_BROWSERS)('%s: select-all in each editor reaches the API with the editor\'s whole text', (name) => {
   let api: ApiDouble;
   let pages: FixtureServer;
-  let browser: InlineBrowser;
+  let browser: InlineSession;
 
   beforeAll(async () => {
-    [api, pages, browser] = await Promise.all([startApiDouble(), startFixtureServer(), launchInlineChromium()]);
+    [api, pages, browser] = await Promise.all([startApiDouble(), startFixtureServer(), launchInline(name)]);
     await browser.saveSettings({ endpoint: api.url, voiceId: VOICE, maxApiCharacters: 30_000 });
     await browser.setApiKey('test-key');
   });
@@ -60,19 +59,19 @@ describe('chromium: select-all in each editor reaches the API with the editor\'s
     await Promise.all([api?.close(), pages?.close()]);
   });
 
-  it.each(CASES.map((c, i) => [c.page, c, i] as const))('%s', async (name, editor, index) => {
+  it.each(CASES.map((c, i) => [c.page, c, i] as const))('%s', async (fixture, editor, index) => {
     // A speed of its own per editor: nothing is answered from another editor's cache.
     await browser.saveSettings({ speed: 1 + index / 20 });
-    const page = await browser.open(pages.page(name));
+    const page = await browser.open(pages.page(fixture));
     const before = api.requests.length;
-    await editor.click(page);
-    await page.keyboard.press('ControlOrMeta+a');
+    await page.click(editor.click, { position: { x: 30, y: 12 }, ...(editor.frame && { frame: editor.frame }) });
+    await page.selectAll();
     const tooltip = await waitForTooltip(page, /^API$/);
     expect(tooltip.figure).toMatch(/^≈ \d+:\d\d · [\d.,]+ credits?$/);
     const sent = api.requests.slice(before).filter((r) => r.path.startsWith('/v1/predict-duration/'))
       .map((r) => (r.body as { text: string }).text).join(' ').replace(/\s+/g, ' ');
     for (const sentence of editor.expect) expect(sent).toContain(sentence);
-    await screenshot(page, `editor-${name}`);
+    await page.screenshot(`editor-${fixture}`);
     await page.close();
   });
 });

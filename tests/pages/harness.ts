@@ -1,6 +1,7 @@
 /**
- * Drives the built extension on fixture pages in Chromium (playwright-core), as a user would:
- * real mouse and keyboard input, so every event the content script sees is trusted.
+ * Drives the built extension on fixture pages as a user would: Chromium through playwright-core,
+ * Firefox ESR through puppeteer-core (WebDriver BiDi). Real mouse and keyboard input, so every
+ * event the content script sees is trusted.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -10,7 +11,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import puppeteer, { type Page as PuppeteerPage } from 'puppeteer-core';
 import { GECKO_ID } from '../../wxt.config';
 import type { Settings } from '@/lib/settings/schema';
-import { chromiumExtensionArgs, extensionWorker, SCREENSHOT_DIR } from '../e2e/browsers';
+import { chromiumExtensionArgs, extensionWorker, poll, SCREENSHOT_DIR } from '../e2e/browsers';
+import { playwrightUser, puppeteerUser, type UserPage } from './user-page';
 
 export interface TooltipState {
   figure: string;
@@ -21,9 +23,8 @@ export interface TooltipState {
   y: number;
 }
 
-export interface InlineBrowser {
-  context: BrowserContext;
-  open(url: string): Promise<Page>;
+/** What both inline launchers share: settings and the key go through the background, as from options. */
+interface InlineControls {
   /** Runs code in an extension page (to change settings or message tabs, as the popup does). */
   inExtension<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T>;
   saveSettings(patch: Partial<Settings>): Promise<void>;
@@ -31,13 +32,33 @@ export interface InlineBrowser {
   close(): Promise<void>;
 }
 
+export interface InlineBrowser extends InlineControls {
+  context: BrowserContext;
+  open(url: string): Promise<Page>;
+}
+
+/** Settings and key messages sent from the extension page; a refusal throws. */
+function controls(inExtension: InlineControls['inExtension']): Pick<InlineControls, 'saveSettings' | 'setApiKey'> {
+  const send = async (type: string, data: unknown) => {
+    const reply = await inExtension(async ([t, d]) => {
+      type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+      const scope = globalThis as unknown as { browser?: Api; chrome: Api };
+      return (scope.browser ?? scope.chrome).runtime.sendMessage({ scriptmeter: 1, type: t, data: d });
+    }, [type, data] as const);
+    if (typeof reply === 'object' && reply !== null && 'ok' in reply && reply.ok === false) throw new Error(`${type} refused: ${JSON.stringify(reply)}`);
+  };
+  return { saveSettings: (patch) => send('saveSettings', { patch }), setApiKey: (key) => send('setApiKey', { key }) };
+}
+
+const INLINE_VIEWPORT = { width: 1000, height: 800 };
+
 /** `otherExtensions`: more unpacked extensions loaded beside ScriptMeter (e.g. one that sends it messages). */
 export async function launchInlineChromium(options: { headless?: boolean; extensionDir?: string; otherExtensions?: string[] } = {}): Promise<InlineBrowser> {
   const extensionDir = options.extensionDir ?? resolve('.output/chrome-mv3');
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sm-inline-')), {
     executablePath: '/usr/bin/chromium',
     headless: options.headless ?? true,
-    viewport: { width: 1000, height: 800 },
+    viewport: INLINE_VIEWPORT,
     args: chromiumExtensionArgs(extensionDir, options.otherExtensions),
   });
   const extensionId = new URL((await extensionWorker(context, extensionDir)).url()).host;
@@ -46,13 +67,6 @@ export async function launchInlineChromium(options: { headless?: boolean; extens
 
   const inExtension = <T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> =>
     extensionPage.evaluate(fn as (arg: unknown) => Promise<T>, arg as unknown);
-  const send = async (type: string, data: unknown) => {
-    const reply = await inExtension(async ([t, d]) => {
-      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
-      return chrome.runtime.sendMessage({ scriptmeter: 1, type: t, data: d });
-    }, [type, data] as const);
-    if (typeof reply === 'object' && reply !== null && 'ok' in reply && reply.ok === false) throw new Error(`${type} refused: ${JSON.stringify(reply)}`);
-  };
   return {
     context,
     async open(url) {
@@ -62,10 +76,67 @@ export async function launchInlineChromium(options: { headless?: boolean; extens
       return page;
     },
     inExtension,
-    saveSettings: (patch) => send('saveSettings', { patch }),
-    setApiKey: (key) => send('setApiKey', { key }),
+    ...controls(inExtension),
     close: () => context.close(),
   };
+}
+
+/** The same, in Firefox ESR through puppeteer-core (WebDriver BiDi). */
+export interface InlineFirefox extends InlineControls {
+  open(url: string): Promise<PuppeteerPage>;
+}
+
+export async function launchInlineFirefox(extensionDir = resolve('.output/firefox-mv2')): Promise<InlineFirefox> {
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
+  });
+  await browser.installExtension(extensionDir);
+  const extensionPage = await browser.newPage();
+  // Awaiting goto on moz-extension:// pages can hang over BiDi; wait for the document instead,
+  // asking again on each failure (an evaluation that meets the navigation half-way errors).
+  void extensionPage.goto(`moz-extension://${uuid}/options.html`).catch(() => undefined);
+  const loaded = () => extensionPage.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:').catch(() => false);
+  await poll(loaded, (ready) => ready, 'the options page to load', 15_000);
+  const inExtension = async <T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> =>
+    (await extensionPage.evaluate(fn as (arg: unknown) => Promise<unknown>, arg as unknown)) as T;
+  return {
+    async open(url) {
+      const page = await browser.newPage();
+      await page.setViewport(INLINE_VIEWPORT);
+      await page.goto(url);
+      await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
+      return page;
+    },
+    inExtension,
+    ...controls(inExtension),
+    close: () => browser.close(),
+  };
+}
+
+/** Either browser, its pages driven through one interface: for tests that run in both. */
+export interface InlineSession extends InlineControls {
+  name: 'chromium' | 'firefox';
+  open(url: string): Promise<UserPage>;
+}
+
+export const INLINE_BROWSERS = ['chromium', 'firefox'] as const;
+
+export async function launchInline(name: InlineSession['name']): Promise<InlineSession> {
+  if (name === 'chromium') {
+    const browser = await launchInlineChromium();
+    return { ...browser, name, open: async (url) => playwrightUser(await browser.open(url)) };
+  }
+  const browser = await launchInlineFirefox();
+  return { ...browser, name, open: async (url) => puppeteerUser(await browser.open(url)) };
+}
+
+/** Any page either driver or UserPage gives: each evaluates a function with one JSON argument. */
+export type AnyPage = Page | PuppeteerPage | UserPage;
+
+function inPage<T>(page: AnyPage, fn: () => T): Promise<T> {
+  return (page as { evaluate(fn: (arg: null) => T, arg: null): Promise<T> }).evaluate(fn, null);
 }
 
 /** Reads the tooltip in the page (runs in the page; no closure). */
@@ -80,14 +151,13 @@ function readTooltip(): TooltipState | null {
   };
 }
 
-/** The tooltip as the user sees it, or null when it is not shown (Chromium or Firefox page). */
-export function tooltipState(page: Page | PuppeteerPage): Promise<TooltipState | null> {
-  // Both drivers' pages evaluate a function without arguments the same way.
-  return (page as { evaluate(fn: typeof readTooltip): Promise<TooltipState | null> }).evaluate(readTooltip);
+/** The tooltip as the user sees it, or null when it is not shown. */
+export function tooltipState(page: AnyPage): Promise<TooltipState | null> {
+  return inPage(page, readTooltip);
 }
 
-export function chipState(page: Page): Promise<{ text: string; x: number; y: number } | null> {
-  return page.evaluate(() => {
+export function chipState(page: AnyPage): Promise<{ text: string; x: number; y: number } | null> {
+  return inPage(page, () => {
     const box = document.querySelector('scriptmeter-inline')?.shadowRoot?.querySelector<HTMLElement>('.chip');
     if (!box || !box.matches(':popover-open') || !box.checkVisibility({ visibilityProperty: true })) return null;
     const rect = box.getBoundingClientRect();
@@ -107,12 +177,12 @@ export async function waitFor<T, S extends T = T>(read: () => Promise<T>, ok: (v
   }
 }
 
-export const waitForTooltip = (page: Page | PuppeteerPage, mark: RegExp = /./): Promise<TooltipState> =>
+export const waitForTooltip = (page: AnyPage, mark: RegExp = /./): Promise<TooltipState> =>
   waitFor(() => tooltipState(page), (s): s is TooltipState => s !== null && mark.test(s.mark), `tooltip with mark ${mark}`);
 
 /** Settles long enough for a tooltip that should not appear to have appeared. */
-export async function expectNoTooltip(page: Page): Promise<TooltipState | null> {
-  await page.waitForTimeout(400);
+export async function expectNoTooltip(page: AnyPage): Promise<TooltipState | null> {
+  await new Promise((r) => setTimeout(r, 400));
   return tooltipState(page);
 }
 
@@ -123,52 +193,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** The same, in Firefox ESR through puppeteer-core (WebDriver BiDi); real input events too. */
-export interface InlineFirefox {
-  open(url: string): Promise<PuppeteerPage>;
-  /** Runs code in an extension page (the trusted zone: to read what the extension keeps). */
-  inExtension<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T>;
-  saveSettings(patch: Partial<Settings>): Promise<void>;
-  setApiKey(key: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-export async function launchInlineFirefox(extensionDir = resolve('.output/firefox-mv2')): Promise<InlineFirefox> {
-  const uuid = randomUUID();
-  const browser = await puppeteer.launch({
-    browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
-  });
-  await browser.installExtension(extensionDir);
-  const extensionPage = await browser.newPage();
-  // Awaiting goto on moz-extension:// pages can hang over BiDi; wait for the document instead.
-  void extensionPage.goto(`moz-extension://${uuid}/options.html`).catch(() => undefined);
-  await extensionPage.waitForFunction(() => document.readyState === 'complete' && location.protocol === 'moz-extension:', { timeout: 15_000 });
-  const inExtension = async <T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T> =>
-    (await extensionPage.evaluate(fn as (arg: unknown) => Promise<unknown>, arg as unknown)) as T;
-  const send = async (type: string, data: unknown) => {
-    await inExtension(async ([t, d]) => {
-      const { browser: ext } = globalThis as unknown as { browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
-      return ext.runtime.sendMessage({ scriptmeter: 1, type: t, data: d });
-    }, [type, data] as const);
-  };
-  return {
-    inExtension,
-    async open(url) {
-      const page = await browser.newPage();
-      await page.setViewport({ width: 1000, height: 800 });
-      await page.goto(url);
-      await page.waitForSelector('html[data-ready="true"]', { timeout: 30_000 });
-      return page;
-    },
-    saveSettings: (patch) => send('saveSettings', { patch }),
-    setApiKey: (key) => send('setApiKey', { key }),
-    close: () => browser.close(),
-  };
-}
-
 /** Closed boxes the user can still see (a closed popover must not be displayed). */
-export function strayBoxes(page: Page): Promise<number> {
-  return page.evaluate(() => [...(document.querySelector('scriptmeter-inline')?.shadowRoot?.querySelectorAll('[popover]:not(:popover-open)') ?? [])]
+export function strayBoxes(page: AnyPage): Promise<number> {
+  return inPage(page, () => [...(document.querySelector('scriptmeter-inline')?.shadowRoot?.querySelectorAll('[popover]:not(:popover-open)') ?? [])]
     .filter((box) => box.checkVisibility()).length);
 }
