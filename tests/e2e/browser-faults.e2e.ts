@@ -24,12 +24,10 @@ import { startFixtureServer, type FixtureServer } from '../pages/server';
 import { launchChromium, poll, sendFromExtensionPage, type ExtPage } from './browsers';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
-/** A field of the basic fixture page and the text the content script reads from it. */
-const FIELDS = ['#textarea', '#text', '#search'] as const;
-type Field = (typeof FIELDS)[number];
+/** Fields of the basic fixture page the tests select in. */
+type Field = '#textarea' | '#text' | '#search';
 type AnyPage = Page | PuppeteerPage;
 
-const predictCalls = (api: ApiDouble) => api.requests.filter((r) => r.path.startsWith('/v1/predict-duration/')).length;
 const creditsCalls = (api: ApiDouble, since = 0) => api.requests.filter((r) => r.path === '/v1/credits' && r.at >= since).length;
 const inFlight = (api: ApiDouble) => Promise.resolve(api.control.stats().inFlight);
 
