@@ -6,6 +6,7 @@ import { createEngine, voiceFromSettings } from '@/lib/background/engine';
 import { inlineConfigFor, notifyTabsOfSettings, registerInlineTriggers } from '@/lib/background/inline';
 import { createMessageListener } from '@/lib/background/router';
 import { restrictStorageToExtensionPages } from '@/lib/background/storage-access';
+import { STORAGE_FULL_MESSAGE, storageFullErrors, unlessStorageFull } from '@/lib/background/storage-full';
 import { apiKeyStatus, clearApiKey, readSettings, saveApiKey, saveSettings, watchApiKey, watchSettings } from '@/lib/settings/store';
 
 export default defineBackground(() => {
@@ -31,8 +32,8 @@ export default defineBackground(() => {
           return inlineConfigFor(settings, await engine.localFactor(voiceFromSettings(settings)), host);
         },
         getSettings: () => readSettings(),
-        saveSettings: ({ patch }) => saveSettings(patch),
-        setApiKey: ({ key }) => saveApiKey(key),
+        saveSettings: ({ patch }) => unlessStorageFull(() => saveSettings(patch), () => ({ ok: false as const, errors: storageFullErrors(patch) })),
+        setApiKey: ({ key }) => unlessStorageFull(() => saveApiKey(key), () => ({ ok: false as const, error: STORAGE_FULL_MESSAGE })),
         clearApiKey: async () => {
           await clearApiKey();
           return { ok: true as const };

@@ -47,6 +47,10 @@ export interface AccountDeps {
   i18n?: () => I18n;
 }
 
+function warnNotSaved(error: unknown): void {
+  console.warn('ScriptMeter: the account state could not be saved (storage full?); polling goes on.', error);
+}
+
 function asApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError('network', 'The API could not be reached.');
 }
@@ -133,9 +137,10 @@ export function createAccountMonitor(deps: AccountDeps = {}) {
     const outcome = evaluateAlerts(state.alerts, { ...fresh, settings: settings.alerts, now: at });
     state.alerts = outcome.state;
     state.checkedWith = checkedWith(settings);
-    await accountItem.setValue(state);
+    // A full storage must not stop the polling: this check still signals and schedules the next one.
+    await accountItem.setValue(state).catch(warnNotSaved);
     if (outcome.learnedExpected) {
-      await saveSettings({ alerts: { ...settings.alerts, expectedVoices: outcome.learnedExpected } });
+      await saveSettings({ alerts: { ...settings.alerts, expectedVoices: outcome.learnedExpected } }).catch(warnNotSaved);
     }
     await Promise.all([
       updateBadge(state.balance, state.alerts.lowBelow).catch(() => undefined),

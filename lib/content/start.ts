@@ -50,58 +50,64 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
     chip.place();
   });
 
+  // Once the extension is reloaded or updated under the page, the next event finds the context
+  // invalid: WXT then removes every listener and our UI, and nothing asks the gone background.
+  const live = <E extends Event>(handler: (event: E) => void) => (event: E): void => {
+    if (ctx.isValid) handler(event);
+  };
+
   const attach = (frame: Window) => {
     const frameDoc = frame.document;
     const toTop = (event: MouseEvent) => {
       const offset = frameOffset(frameDoc);
       return { x: event.clientX + offset.x, y: event.clientY + offset.y };
     };
-    ctx.addEventListener(frame, 'pointerdown', (event) => {
+    ctx.addEventListener(frame, 'pointerdown', live((event) => {
       trust.note(event);
       pointerDown = true;
       if (!isOurs(event)) tooltip.hide();
-    }, { capture: true });
-    ctx.addEventListener(frame, 'pointerup', (event) => {
+    }), { capture: true });
+    ctx.addEventListener(frame, 'pointerup', live((event) => {
       pointerDown = false;
       if (!trust.note(event) || isOurs(event)) return;
       const point = toTop(event);
       // After the page's own handlers: editors update their selection on this same event.
       ctx.setTimeout(() => void tooltip.fromGesture(point), 0);
-    }, { capture: true });
-    ctx.addEventListener(frame, 'keydown', (event) => {
+    }), { capture: true });
+    ctx.addEventListener(frame, 'keydown', live((event) => {
       trust.note(event);
       if (event.key === 'Escape' && tooltip.visible) tooltip.hide();
-    }, { capture: true });
-    ctx.addEventListener(frame, 'keyup', (event) => {
+    }), { capture: true });
+    ctx.addEventListener(frame, 'keyup', live((event) => {
       if (!trust.note(event) || event.key === 'Escape') return;
       // Keys select only with a modifier (Shift+arrows, Ctrl+A); plain typing costs nothing more here.
       if (!event.shiftKey && !event.ctrlKey && !event.metaKey && !MODIFIERS.has(event.key)) return;
       ctx.setTimeout(() => void tooltip.fromGesture(null), 0);
-    }, { capture: true });
-    ctx.addEventListener(frameDoc, 'selectionchange', () => {
+    }), { capture: true });
+    ctx.addEventListener(frameDoc, 'selectionchange', live(() => {
       tooltip.selectionChanged();
       const selection = frameDoc.getSelection();
       hoverArmed = selection !== null && !selection.isCollapsed;
       if (!pointerDown) settle();
-    });
-    ctx.addEventListener(frame, 'mousemove', (event) => {
+    }));
+    ctx.addEventListener(frame, 'mousemove', live((event) => {
       if (!hoverArmed || tooltip.visible || !event.isTrusted) return;
       if (pointIsInSelection(frameDoc, event.clientX, event.clientY)) tooltip.fromHover(toTop(event));
-    }, { passive: true });
-    ctx.addEventListener(frame, 'scroll', follow, { capture: true, passive: true });
-    ctx.addEventListener(frame, 'resize', follow, { passive: true });
-    ctx.addEventListener(frame, 'focusin', (event) => {
+    }), { passive: true });
+    ctx.addEventListener(frame, 'scroll', live(follow), { capture: true, passive: true });
+    ctx.addEventListener(frame, 'resize', live(follow), { passive: true });
+    ctx.addEventListener(frame, 'focusin', live((event) => {
       chipTrusted = userDid(event);
       void chip.update(chipTrusted);
-    }, { capture: true });
-    ctx.addEventListener(frame, 'focusout', () => {
+    }), { capture: true });
+    ctx.addEventListener(frame, 'focusout', live(() => {
       ctx.setTimeout(() => { if (chip.root && !chip.root.contains(chip.root.ownerDocument.activeElement)) chip.hide(); }, 0);
-    }, { capture: true });
-    ctx.addEventListener(frame, 'input', (event) => {
+    }), { capture: true });
+    ctx.addEventListener(frame, 'input', live((event) => {
       if (tooltip.visible) tooltip.hide();
       chipTrusted = userDid(event);
       refreshChip();
-    }, { capture: true });
+    }), { capture: true });
   };
   attach(win);
   watchFrames(ctx, win, attach);
@@ -109,5 +115,6 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
   const onTabMessage = createTabMessageHandler({ doc, config, estimates, tooltip, chip });
   const listener = (message: unknown): Promise<unknown> | undefined => (isTabEnvelope(message) ? onTabMessage(message) : undefined);
   browser.runtime.onMessage.addListener(listener);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+  // After an extension reload or update the old script's runtime is gone (and its listeners with it).
+  ctx.onInvalidated(() => browser.runtime?.onMessage.removeListener(listener));
 }

@@ -36,11 +36,19 @@ export interface CachePersistence {
   save(entries: CacheEntries): Promise<void>;
 }
 
-/** Bounded least-recently-used map of piece → seconds, saved in the background after changes. */
+/** Halvings tried when a save fails (storage full) before giving up on this save. */
+const MAX_TRIMS = 4;
+
+/**
+ * Bounded least-recently-used map of piece → seconds, saved in the background after changes.
+ * When storage is full the saved copy shrinks to its newest entries, leaving room for settings.
+ */
 export class DurationCache {
   private readonly entries = new Map<string, number>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private loaded: Promise<void> | undefined;
+  /** How many entries fitted in storage at the last failed save; later saves stay within it. */
+  private persistLimit = Infinity;
 
   constructor(
     private readonly maxEntries = 5_000,
@@ -102,7 +110,27 @@ export class DurationCache {
   async flush(): Promise<void> {
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    await this.persistence?.save([...this.entries]);
+    await this.persist();
+  }
+
+  /** Saves the newest entries that fit: on a failed save, half as many, a few times, then the error. */
+  private async persist(): Promise<void> {
+    if (!this.persistence) return;
+    const all = [...this.entries];
+    let entries = all.slice(Math.max(0, all.length - this.persistLimit));
+    for (let trims = 0; ; trims++) {
+      try {
+        await this.persistence.save(entries);
+        if (trims > 0) {
+          console.warn(`ScriptMeter: storage is full; the saved duration cache keeps its ${entries.length} newest of ${all.length} entries.`);
+        }
+        return;
+      } catch (error) {
+        if (trims === MAX_TRIMS || entries.length === 0) throw error;
+        entries = entries.slice(Math.ceil(entries.length / 2));
+        this.persistLimit = entries.length;
+      }
+    }
   }
 
   private scheduleSave(): void {
@@ -110,7 +138,9 @@ export class DurationCache {
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       // A failed save (quota, disk) only costs future cache hits; the estimate itself is unaffected.
-      this.persistence?.save([...this.entries]).catch(() => undefined);
+      this.persist().catch((error: unknown) => {
+        console.warn('ScriptMeter: the duration cache could not be saved; estimates still work.', error);
+      });
     }, this.saveDelayMs);
   }
 }

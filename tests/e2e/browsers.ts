@@ -107,8 +107,14 @@ export function sendFromExtensionPage(page: ExtPage, type: string, data: unknown
   }, { type, data });
 }
 
-export async function launchChromium(extensionDir = resolve('.output/chrome-mv3')): Promise<ExtBrowser> {
-  const context: BrowserContext = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sm-chromium-')), {
+/** `userDataDir` keeps the profile (storage, alarms) across launches; by default each launch gets a fresh one. */
+export interface ChromiumOptions {
+  userDataDir?: string;
+}
+
+export async function launchChromium(extensionDir = resolve('.output/chrome-mv3'), options: ChromiumOptions = {}): Promise<ExtBrowser> {
+  const profile = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'sm-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 900, height: 900 },

@@ -47,3 +47,45 @@ describe('DurationCache', () => {
     expect(cache.get('k')).toBe(2);
   });
 });
+
+describe('DurationCache in a full storage', () => {
+  /** A store with room for `room` entries: a bigger save fails as storage.local does at its quota. */
+  function storeWithRoom(room: number) {
+    const store = { saved: [] as CacheEntries, tries: 0 };
+    const persistence = {
+      load: async () => store.saved,
+      save: async (entries: CacheEntries) => {
+        store.tries++;
+        if (entries.length > room) throw new Error('Resource::kQuotaBytes quota exceeded');
+        store.saved = entries;
+      },
+    };
+    return { store, persistence };
+  }
+
+  it('saves its newest entries that fit, and stays within that size afterwards', async () => {
+    const { store, persistence } = storeWithRoom(30);
+    const cache = new DurationCache(100, persistence, 0);
+    for (let i = 0; i < 100; i++) cache.set(`k${i}`, i);
+    await cache.flush();
+    expect(store.saved.length).toBeGreaterThan(0);
+    expect(store.saved.length).toBeLessThanOrEqual(30);
+    expect(store.saved.at(-1)).toEqual(['k99', 99]); // the newest is kept
+    expect(cache.size).toBe(100); // memory is not storage: every entry still answers
+
+    cache.set('k100', 100);
+    store.tries = 0;
+    await cache.flush();
+    expect(store.tries).toBe(1);
+    expect(store.saved.at(-1)).toEqual(['k100', 100]);
+  });
+
+  it('gives up after a few halvings when nothing fits', async () => {
+    const { store, persistence } = storeWithRoom(0);
+    const cache = new DurationCache(100, persistence, 0);
+    for (let i = 0; i < 100; i++) cache.set(`k${i}`, i);
+    await expect(cache.flush()).rejects.toThrow(/quota/);
+    expect(store.tries).toBeLessThanOrEqual(5);
+    expect(cache.get('k5')).toBe(5);
+  });
+});
