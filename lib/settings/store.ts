@@ -1,12 +1,18 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { applyManagedPolicy, readManagedPolicy, userValuesUnderPolicy, watchManagedPolicy } from './managed';
+import { SETTINGS_MIGRATIONS } from './migrations';
 import { mergeWithDefaults, SETTINGS_VERSION, validateSettings, type FieldErrors, type Settings } from './schema';
 
-/** Settings are plain data any extension page may read; the key is kept apart (see apiKeyItem). */
+/**
+ * Settings are plain data any extension page may read; the key is kept apart (see apiKeyItem).
+ * Only the background loads this module, so stored settings of an older version are migrated there,
+ * once, before any read or write goes through.
+ */
 const settingsItem = storage.defineItem<Record<string, unknown>>('local:settings', {
   fallback: {},
   version: SETTINGS_VERSION,
+  migrations: SETTINGS_MIGRATIONS,
 });
 
 /** Read only by the background; no message ever returns it. */
