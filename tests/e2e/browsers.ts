@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page as PlaywrightPage } from 'playwright-core';
-import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type KeyInput, type Page as PuppeteerPage } from 'puppeteer-core';
 import { GECKO_ID } from '../../wxt.config';
 
 /** The few page operations the end-to-end tests need, the same in both browsers. */
@@ -11,6 +11,8 @@ export interface ExtPage {
   fill(selector: string, value: string): Promise<void>;
   select(selector: string, value: string): Promise<void>;
   click(selector: string): Promise<void>;
+  /** A real key press on whatever has focus: "Tab", "Shift+Tab", "Enter", " ", "ArrowRight". */
+  press(key: string): Promise<void>;
   textOf(selector: string): Promise<string>;
   waitForText(selector: string, pattern: RegExp): Promise<string>;
   /** Runs `fn` in the page; `arg` and the result cross as JSON, which the drivers' own types cannot express generically. */
@@ -58,6 +60,7 @@ function chromiumPage(page: PlaywrightPage): ExtPage {
     fill: (selector, value) => page.fill(selector, value),
     select: async (selector, value) => { await page.selectOption(selector, value); },
     click: (selector) => page.click(selector),
+    press: (key) => page.keyboard.press(key === ' ' ? 'Space' : key),
     textOf,
     waitForText: (selector, pattern) => poll(() => textOf(selector), (t) => pattern.test(t), `${selector} ~ ${pattern}`),
     evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown),
@@ -120,6 +123,14 @@ function firefoxPage(page: PuppeteerPage): ExtPage {
     },
     select: async (selector, value) => { await page.select(selector, value); },
     click: (selector) => page.click(selector),
+    async press(key) {
+      // Puppeteer presses one key at a time: a modifier is held around the key.
+      const keys = key.split('+') as KeyInput[];
+      const main = keys.pop() ?? key as KeyInput;
+      for (const modifier of keys) await page.keyboard.down(modifier);
+      await page.keyboard.press(main);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
+    },
     textOf,
     waitForText: (selector, pattern) => poll(() => textOf(selector).catch(() => ''), (t) => pattern.test(t), `${selector} ~ ${pattern}`),
     evaluate: async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => (await page.evaluate(fn as (arg: unknown) => unknown, arg as unknown)) as T,
