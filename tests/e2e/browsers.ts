@@ -27,6 +27,12 @@ export interface ExtBrowser {
   name: 'chromium' | 'firefox';
   /** `viewport` defaults to 900×900; the popup is shown at its own size. */
   openExtensionPage(path: string, viewport?: Viewport): Promise<ExtPage>;
+  /**
+   * Starts the background afresh, as after the browser stopped it or an update: it loads its
+   * modules again and reads everything from storage. Chromium stops the service worker (the next
+   * message starts it); Firefox reloads the add-on. Open pages may be closed.
+   */
+  restartBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -110,6 +116,14 @@ export async function launchChromium(extensionDir = resolve('.output/chrome-mv3'
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return chromiumPage(page);
     },
+    async restartBackground() {
+      // runtime.reload() would leave an extension loaded from the command line disabled.
+      const page = await context.newPage();
+      const session = await context.newCDPSession(page);
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await page.close();
+    },
     close: () => context.close(),
   };
 }
@@ -172,6 +186,18 @@ export async function launchFirefox(extensionDir = resolve('.output/firefox-mv2'
       const loaded = () => page.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:').catch(() => false);
       await poll(loaded, (ready) => ready, `${path} to load`, 15_000);
       return firefoxPage(page);
+    },
+    async restartBackground(this: ExtBrowser) {
+      const page = await this.openExtensionPage('options.html');
+      await page.evaluate(() => {
+        const { browser: api } = globalThis as unknown as { browser: { runtime: { reload(): void } } };
+        setTimeout(() => api.runtime.reload(), 0);
+      }, null);
+      // Back once its pages load and its background answers again.
+      await poll(async () => {
+        const fresh = await this.openExtensionPage('options.html').catch(() => undefined);
+        return fresh ? sendFromExtensionPage(fresh, 'keyStatus', {}).then(() => true, () => false) : false;
+      }, (ready) => ready, 'the add-on to reload', 30_000);
     },
     close: () => browser.close(),
   };
