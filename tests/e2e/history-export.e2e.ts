@@ -2,22 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HISTORY_CSV_COLUMNS } from '@/lib/history/csv';
 import type { EstimateReply } from '@/lib/messages/protocol';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
-import { launchChromium, launchFirefox, poll, sendFromExtensionPage, type ExtBrowser, type ExtPage } from './browsers';
-import { catchDownloads, takeDownload, type Download } from './page-tools';
+import { launchChromium, launchFirefox, sendFromExtensionPage, type ExtBrowser, type ExtPage } from './browsers';
+import { downloadAfter } from './page-tools';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
 const SECRET = 'Confidential launch line for Project Nightjar, do not store.';
 const PASTED = 'The first paragraph is short.\n\nThe second one is a little longer than the first one.';
 
 /** Clicks an options button that downloads a file, and reads the file it offered. */
-async function exportFrom(page: ExtPage, button: string): Promise<Download> {
-  await catchDownloads(page);
-  const before = await page.evaluate(() => (globalThis as unknown as { __downloads: unknown[] }).__downloads.length, null);
-  await page.click(button);
-  const download = await poll(() => takeDownload(page, before), (d) => d !== undefined, `a download from ${button}`);
-  if (!download) throw new Error('no download');
-  return download;
-}
+const exportFrom = (page: ExtPage, button: string) => downloadAfter(page, () => page.click(button));
 
 /** RFC 4180 lines split into cells (no quoted fields here: hosts, figures and ids have no commas). */
 const cells = (csv: string) => csv.trimEnd().split('\r\n').map((line) => line.split(','));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { ExtPage } from './browsers';
+import { poll, type ExtPage } from './browsers';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -23,28 +23,30 @@ export interface Download {
 }
 
 /**
- * Makes the page keep what it offers for download (the blob behind an `<a download>` click)
- * instead of saving it, the same in both browsers; `takeDownload` then reads the last one.
+ * Runs `act` (a click or key press on an export button) and reads the file the page offered: the
+ * blob behind its `<a download>` click is kept instead of saved, the same in both browsers.
  */
-export function catchDownloads(page: ExtPage): Promise<void> {
-  return page.evaluate(() => {
+export async function downloadAfter(page: ExtPage, act: () => Promise<void>): Promise<Download> {
+  const before = await page.evaluate(() => {
     const scope = globalThis as unknown as { __downloads?: Array<{ name: string; href: string }> };
-    if (scope.__downloads) return;
-    const downloads: Array<{ name: string; href: string }> = [];
-    scope.__downloads = downloads;
-    HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
-      if (this.download) downloads.push({ name: this.download, href: this.href });
-    };
+    if (!scope.__downloads) {
+      const downloads: Array<{ name: string; href: string }> = [];
+      scope.__downloads = downloads;
+      HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
+        if (this.download) downloads.push({ name: this.download, href: this.href });
+      };
+    }
+    return scope.__downloads.length;
   }, null);
-}
-
-/** The newest download offered since `catchDownloads`, once there are more than `seen`. */
-export async function takeDownload(page: ExtPage, seen: number): Promise<Download | undefined> {
-  return page.evaluate(async (count) => {
-    const downloads = (globalThis as unknown as { __downloads?: Array<{ name: string; href: string }> }).__downloads ?? [];
+  await act();
+  const read = () => page.evaluate(async (count) => {
+    const downloads = (globalThis as unknown as { __downloads: Array<{ name: string; href: string }> }).__downloads;
     const last = downloads.length > count ? downloads.at(-1) : undefined;
     if (!last) return undefined;
     const blob = await (await fetch(last.href)).blob();
     return { name: last.name, type: blob.type, text: await blob.text() };
-  }, seen);
+  }, before);
+  const download = await poll(read, (d) => d !== undefined, 'a download');
+  if (!download) throw new Error('no download');
+  return download;
 }
