@@ -169,7 +169,7 @@ export const en = {
   'privacy.wholeFieldHint': 'Off: a focused field gets a local figure and only selections go to the API.',
   'privacy.keepHistory': 'Keep a history of estimates',
   'privacy.keepHistoryHint': 'For the CSV export below: time, site, length, credits and voice of each estimate, kept in this browser only and never the text. The last {cap} are kept.',
-  'privacy.historyCount': '{count} estimates in the history.',
+  'privacy.historyCount': 'Estimates in the history: {count}.',
   'privacy.historyCleared': 'History cleared.',
   'privacy.clearHistory': 'Clear history',
   'privacy.sites': 'Sites where ScriptMeter does nothing',

@@ -170,7 +170,7 @@ export const ja: Record<MessageKey, string> = {
   'privacy.wholeFieldHint': 'オフの場合、入力欄はローカルで見積もり、選択したテキストだけを API に送ります。',
   'privacy.keepHistory': '見積もりの履歴を残す',
   'privacy.keepHistoryHint': '下の CSV エクスポート用: 見積もりごとの時刻、サイト、長さ、クレジット、音声をこのブラウザーにだけ保存し、テキストは保存しません。直近 {cap} 件まで残します。',
-  'privacy.historyCount': '履歴に {count} 件の見積もり。',
+  'privacy.historyCount': '履歴の見積もり: {count} 件。',
   'privacy.historyCleared': '履歴を消去しました。',
   'privacy.clearHistory': '履歴を消去',
   'privacy.sites': 'ScriptMeter を使わないサイト',

@@ -170,7 +170,7 @@ export const ko: Record<MessageKey, string> = {
   'privacy.wholeFieldHint': '끄면 입력란은 로컬로 계산하고 선택한 텍스트만 API로 보냅니다.',
   'privacy.keepHistory': '계산 기록 보관',
   'privacy.keepHistoryHint': '아래 CSV 내보내기용: 계산마다 시각, 사이트, 길이, 크레딧, 음성을 이 브라우저에만 보관하며 텍스트는 절대 저장하지 않습니다. 최근 {cap}개까지 보관합니다.',
-  'privacy.historyCount': '기록된 계산 {count}개.',
+  'privacy.historyCount': '기록된 계산: {count}개.',
   'privacy.historyCleared': '기록을 지웠습니다.',
   'privacy.clearHistory': '기록 지우기',
   'privacy.sites': 'ScriptMeter를 쓰지 않을 사이트',

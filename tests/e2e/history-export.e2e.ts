@@ -48,7 +48,7 @@ describe.each([
     await popup.waitForText('#breakdown-table', /second one/);
 
     const page = await browser.openExtensionPage('options.html');
-    expect(await page.waitForText('#history-count', /estimates/)).toBe('2 estimates in the history.');
+    expect(await page.waitForText('#history-count', /Estimates/)).toBe('Estimates in the history: 2.');
     const download = await exportFrom(page, '#export-estimates');
     expect(download.name).toBe('scriptmeter-estimates.csv');
     expect(download.type).toBe('text/csv');
@@ -64,7 +64,7 @@ describe.each([
 
   it('records nothing while the history is off, and clears it on request', async () => {
     const page = await browser.openExtensionPage('options.html');
-    await page.waitForText('#history-count', /2 estimates/);
+    await page.waitForText('#history-count', /: 2\./);
     await page.click('#keep-history');
     await page.click('form[aria-labelledby="privacy-title"] button[type="submit"]');
     await page.waitForText('form[aria-labelledby="privacy-title"] .notice', /^Saved\.$/);

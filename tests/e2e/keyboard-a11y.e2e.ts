@@ -154,7 +154,7 @@ describe.each([
 
   it('options: every control is reached in reading order with a visible focus ring, and axe finds nothing serious', async () => {
     const page = await browser.openExtensionPage('options.html');
-    await page.waitForText('#history-count', /estimates/);
+    await page.waitForText('#history-count', /Estimates/);
     // The voice picker loads the account's voices when it gets the focus: load them first, so the walk sees the page as it stays.
     await tabTo(page, '#voice-search');
     await page.waitForText('#voice-results', /Use/);

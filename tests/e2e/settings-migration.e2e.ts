@@ -49,7 +49,7 @@ describe.each([
     await browser.restartBackground();
     const options = await browser.openExtensionPage('options.html');
 
-    await options.waitForText('#history-count', /estimates/);
+    await options.waitForText('#history-count', /Estimates/);
     expect(await value(options, '#disabled-sites')).toBe('mail.example.com\nhr.example.com');
     expect(await checked(options, '#paused')).toBe(true);
     expect(await checked(options, '#whole-field')).toBe(true);
