@@ -5,13 +5,18 @@ import { onAccountAlarm } from '@/lib/background/alarms';
 import { createEngine, voiceFromSettings } from '@/lib/background/engine';
 import { inlineConfigFor, notifyTabsOfSettings, registerInlineTriggers } from '@/lib/background/inline';
 import { createMessageListener } from '@/lib/background/router';
+import { createHistoryLog } from '@/lib/history/log';
+import { estimateOrigin } from '@/lib/history/row';
+import { historyStore } from '@/lib/history/store';
 import { restrictStorageToExtensionPages } from '@/lib/background/storage-access';
 import { STORAGE_FULL_MESSAGE, storageFullErrors, unlessStorageFull } from '@/lib/background/storage-full';
 import { apiKeyStatus, clearApiKey, readSettings, saveApiKey, saveSettings, watchApiKey, watchSettings } from '@/lib/settings/store';
 
 export default defineBackground(() => {
+  const extensionBaseUrl = browser.runtime.getURL('/');
   void restrictStorageToExtensionPages();
-  const engine = createEngine();
+  const history = createHistoryLog(historyStore());
+  const engine = createEngine(history);
   watchSettings(() => {
     engine.invalidate();
     void notifyTabsOfSettings();
@@ -26,7 +31,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
     createMessageListener(
       {
-        estimate: ({ text }) => engine.estimate(text),
+        estimate: ({ text, record }, sender) => engine.estimate(text, { where: estimateOrigin(sender.url, extensionBaseUrl), record: record ?? true }),
         inlineConfig: async ({ host }) => {
           const settings = await readSettings();
           return inlineConfigFor(settings, await engine.localFactor(voiceFromSettings(settings)), host);
@@ -39,9 +44,14 @@ export default defineBackground(() => {
           return { ok: true as const };
         },
         keyStatus: () => apiKeyStatus(),
+        listHistory: async () => ({ rows: await history.list() }),
+        clearHistory: async () => {
+          await history.clear();
+          return { ok: true as const };
+        },
         ...account.handlers(),
       },
-      { extensionId: browser.runtime.id, extensionBaseUrl: browser.runtime.getURL('/') },
+      { extensionId: browser.runtime.id, extensionBaseUrl },
     ),
   );
   void account.start();

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { usageCsv } from '@/lib/account/csv';
+import { historyCsv } from '@/lib/history/csv';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import { download, readSettingsFile, settingsFile } from './settings-file';
 
-/** Settings out and in (never the key), and usage as CSV. */
+/** Settings out and in (never the key), and usage and the estimate history as CSV. */
 export function BackupSection(props: { onImported: () => void }) {
   const { t } = useI18n();
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
@@ -39,6 +40,16 @@ export function BackupSection(props: { onImported: () => void }) {
     download('scriptmeter-usage.csv', 'text/csv', usageCsv(usage));
   }
 
+  async function exportEstimates() {
+    const { rows } = await sendToBackground('listHistory', {});
+    if (rows.length === 0) {
+      setNotice({ ok: false, text: t('backup.noEstimates') });
+      return;
+    }
+    setNotice(undefined);
+    download('scriptmeter-estimates.csv', 'text/csv', historyCsv(rows));
+  }
+
   return (
     <section class="card" aria-labelledby="backup-title">
       <h2 id="backup-title">{t('backup.heading')}</h2>
@@ -49,6 +60,7 @@ export function BackupSection(props: { onImported: () => void }) {
           onChange={(e) => { void importSettings(e.currentTarget.files?.[0]); e.currentTarget.value = ''; }} />
         <label class="button" for="import-settings">{t('backup.import')}</label>
         <button type="button" id="export-usage" onClick={() => void exportUsage()}>{t('backup.usage')}</button>
+        <button type="button" id="export-estimates" onClick={() => void exportEstimates()}>{t('backup.estimates')}</button>
       </div>
       <p id="backup-result" class={notice ? (notice.ok ? 'notice' : 'notice bad') : ''} role="status">{notice?.text}</p>
     </section>

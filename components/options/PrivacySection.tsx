@@ -1,4 +1,7 @@
+import { useEffect, useState } from 'preact/hooks';
+import { HISTORY_CAP } from '@/lib/history/log';
 import { useI18n } from '@/lib/i18n/context';
+import { sendToBackground } from '@/lib/messages/send';
 import type { Settings } from '@/lib/settings/schema';
 import { Field } from '../Field';
 import { useManagedPolicy } from './managed';
@@ -10,6 +13,7 @@ const RULES = ['tags', 'markdown', 'directions', 'speakerLabels'] as const satis
 interface Draft {
   paused: boolean;
   wholeFieldApi: boolean;
+  keepHistory: boolean;
   disabledSites: string;
   normalize: Rules;
 }
@@ -18,9 +22,9 @@ function toDraft(settings: Settings): Draft {
   return { ...settings.privacy, disabledSites: settings.privacy.disabledSites.join('\n'), normalize: settings.normalize };
 }
 
-/** Global pause, per-site list, whole-field API estimates, and the not-spoken rules. */
+/** Global pause, per-site list, whole-field API estimates, the estimate history, and the not-spoken rules. */
 export function PrivacySection() {
-  const { t } = useI18n();
+  const { t, f } = useI18n();
   const managedSites = useManagedPolicy().disabledSites ?? [];
   // The list shows the sites in effect; a save keeps only the user's own (lib/settings/managed.ts).
   const { draft, setDraft, errors, notice, save } = useSettingsDraft(toDraft);
@@ -30,7 +34,7 @@ export function PrivacySection() {
     event.preventDefault();
     if (!draft) return;
     const disabledSites = draft.disabledSites.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
-    void save({ privacy: { paused: draft.paused, wholeFieldApi: draft.wholeFieldApi, disabledSites }, normalize: draft.normalize });
+    void save({ privacy: { paused: draft.paused, wholeFieldApi: draft.wholeFieldApi, keepHistory: draft.keepHistory, disabledSites }, normalize: draft.normalize });
   }
 
   return (
@@ -43,6 +47,12 @@ export function PrivacySection() {
             onChange={(e) => setDraft({ ...draft, wholeFieldApi: e.currentTarget.checked })} /> {t('privacy.wholeField')}
         </label>
         <p id="whole-field-hint" class="hint">{t('privacy.wholeFieldHint')}</p>
+        <label>
+          <input type="checkbox" id="keep-history" aria-describedby="keep-history-hint" checked={draft.keepHistory}
+            onChange={(e) => setDraft({ ...draft, keepHistory: e.currentTarget.checked })} /> {t('privacy.keepHistory')}
+        </label>
+        <p id="keep-history-hint" class="hint">{t('privacy.keepHistoryHint', { cap: f.whole(HISTORY_CAP) })}</p>
+        <HistoryCount />
       </div>
       <Field id="disabled-sites" label={t('privacy.sites')} error={errors.privacy}
         hint={managedSites.length > 0 ? `${t('privacy.sitesHint')} ${t('managed.sites', { sites: managedSites.join(', ') })}` : t('privacy.sitesHint')}>
@@ -60,5 +70,28 @@ export function PrivacySection() {
       </fieldset>
       <SaveBar notice={notice} bad={Object.keys(errors).length > 0} />
     </form>
+  );
+}
+
+/** How many estimates the history holds, and the button that empties it at once. */
+function HistoryCount() {
+  const { t, f } = useI18n();
+  const [count, setCount] = useState<number>();
+  const [cleared, setCleared] = useState(false);
+  useEffect(() => void sendToBackground('listHistory', {}).then(({ rows }) => setCount(rows.length)), []);
+
+  async function clear() {
+    await sendToBackground('clearHistory', {});
+    setCount(0);
+    setCleared(true);
+  }
+
+  return (
+    <div class="history-count">
+      <span id="history-count" class="hint" role="status">
+        {cleared ? t('privacy.historyCleared') : count === undefined ? '' : t('privacy.historyCount', { count: f.whole(count) })}
+      </span>
+      <button type="button" id="clear-history" onClick={() => void clear()} disabled={!count}>{t('privacy.clearHistory')}</button>
+    </div>
   );
 }

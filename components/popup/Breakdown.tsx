@@ -6,7 +6,8 @@ import { breakdownRows, MAX_BREAKDOWN_PARAGRAPHS, splitParagraphs } from './para
 
 /**
  * Per-paragraph lengths with cumulative timecodes, for scripts of more than one paragraph.
- * Each paragraph is its own estimate; the background's cache makes the repeats cheap.
+ * Each paragraph is its own estimate, kept out of the history (the whole script is in it already);
+ * the background's cache makes the repeats cheap.
  */
 export function Breakdown(props: { text: string }) {
   const { t, f } = useI18n();
@@ -20,7 +21,7 @@ export function Breakdown(props: { text: string }) {
     void (async () => {
       const figures: number[] = [];
       for (const paragraph of shown) {
-        const reply = await sendToBackground('estimate', { text: paragraph });
+        const reply = await sendToBackground('estimate', { text: paragraph, record: false });
         figures.push(reply.ok ? reply.result.seconds : Number.NaN);
       }
       if (!cancelled) setSeconds(figures);

@@ -23,6 +23,7 @@ export function EstimatePanel(props: { settings: Settings }) {
   const [busy, setBusy] = useState(false);
 
   async function estimate(script: string, from: Origin) {
+    if (busy) return;
     setOrigin(from);
     setText(script);
     setBusy(true);
@@ -46,17 +47,22 @@ export function EstimatePanel(props: { settings: Settings }) {
     <section class="panel" aria-labelledby="estimate-title">
       <h2 id="estimate-title">{t('est.heading')}</h2>
       <p class="muted" id="estimate-origin">{status}</p>
-      {busy && <p class="muted" role="status">{t('est.estimating')}</p>}
-      {reply && !busy && <EstimateResultView reply={reply} text={text} settings={props.settings} />}
-      <details class="paste" open={noPageText}>
+      {/*
+        Before the result, so the keyboard goes from the Estimate button on to the figures it produced.
+        Stays open after a pasted estimate: closing it would hide the focused button and drop the focus.
+      */}
+      <details class="paste" open={noPageText || origin === 'pasted'}>
         <summary>{t('est.pasteLabel')}</summary>
         <form onSubmit={(e) => { e.preventDefault(); if (draft.trim()) void estimate(draft, 'pasted'); }}>
           <label class="sr-only" for="paste">{t('est.pasteLabel')}</label>
           <textarea id="paste" rows={4} value={draft} placeholder={t('est.pastePlaceholder')}
             onInput={(e) => setDraft(e.currentTarget.value)} />
-          <button type="submit" disabled={draft.trim() === '' || busy}>{t('est.estimate')}</button>
+          {/* Not disabled while busy: a disabled button would drop the keyboard focus. */}
+          <button type="submit" disabled={draft.trim() === ''}>{t('est.estimate')}</button>
         </form>
       </details>
+      {busy && <p class="muted" role="status">{t('est.estimating')}</p>}
+      {reply && !busy && <EstimateResultView reply={reply} text={text} settings={props.settings} />}
     </section>
   );
 }

@@ -4,6 +4,8 @@ import { AdaptiveLimit } from '../estimate/adaptive-limit';
 import { Calibration, calibrationKey, calibrationStateSchema } from '../estimate/calibration';
 import { DurationCache, type CacheEntries } from '../estimate/duration-cache';
 import { createEstimator, type Estimator, type VoiceParams } from '../estimate/estimator';
+import type { HistoryLog } from '../history/log';
+import { historyRow } from '../history/row';
 import type { EstimateReply } from '../messages/protocol';
 import type { Settings } from '../settings/schema';
 import { readApiKey, readSettings } from '../settings/store';
@@ -19,12 +21,19 @@ export function voiceFromSettings(settings: Settings): VoiceParams {
   };
 }
 
+/** Where an estimate was asked ('' when unknown), and whether it belongs in the history. */
+export interface EstimateRequestInfo {
+  where: string;
+  record: boolean;
+}
+
 /**
  * The background's estimation state. Cache, calibration and the rate limiter outlive settings
  * changes; the estimator (which holds the key and endpoint) is rebuilt when those change.
  * Everything is reloaded from storage when a stopped service worker starts again.
+ * Answered estimates go to `history` while the user keeps it on.
  */
-export function createEngine() {
+export function createEngine(history: HistoryLog) {
   const cache = new DurationCache(5_000, {
     load: () => cacheItem.getValue(),
     save: (entries) => cacheItem.setValue(entries),
@@ -73,12 +82,16 @@ export function createEngine() {
     async localFactor(voice: VoiceParams): Promise<number> {
       return (await loadCalibration()).factor(calibrationKey(voice.voiceId, voice.language, voice.model));
     },
-    async estimate(text: string): Promise<EstimateReply> {
+    async estimate(text: string, info: EstimateRequestInfo): Promise<EstimateReply> {
       try {
         current ??= build();
         const { estimator, settings } = await current;
         const voice = voiceFromSettings(settings);
         const result = await estimator.estimate(text, voice, { maxApiCharacters: settings.maxApiCharacters });
+        if (info.record && settings.privacy.keepHistory && result.characters > 0) {
+          // The answer does not wait for the write; a failed write costs one row, not the estimate.
+          history.record(historyRow(Date.now(), info.where, result, voice, settings.provider)).catch(() => undefined);
+        }
         return { ok: true, result, voice, provider: settings.provider };
       } catch (error) {
         current = undefined;

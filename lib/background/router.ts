@@ -1,13 +1,14 @@
 import { CONTENT_SCRIPT_MESSAGES, type MessageType, type RequestOf, type ResponseOf } from '../messages/protocol';
 import { envelopeSchema, requestSchemas } from '../messages/schemas';
 
-export type Handlers = { [K in MessageType]: (data: RequestOf<K>) => Promise<ResponseOf<K>> };
-
 /** The parts of a message sender that decide trust. */
 export interface SenderInfo {
   id?: string;
   url?: string;
 }
+
+/** Handlers get the sender as the browser reported it, already checked to be this extension. */
+export type Handlers = { [K in MessageType]: (data: RequestOf<K>, sender: SenderInfo) => Promise<ResponseOf<K>> };
 
 export interface RouterContext {
   extensionId: string;
@@ -30,11 +31,11 @@ export function createMessageListener(handlers: Handlers, context: RouterContext
     }
     const data = requestSchemas[type].safeParse(envelope.data.data);
     if (!data.success) return Promise.reject(new Error(`Malformed "${type}" message.`));
-    return dispatch(handlers, type, data.data);
+    return dispatch(handlers, type, data.data, sender);
   };
 }
 
-function dispatch<K extends MessageType>(handlers: Handlers, type: K, data: unknown): Promise<ResponseOf<K>> {
+function dispatch<K extends MessageType>(handlers: Handlers, type: K, data: unknown, sender: SenderInfo): Promise<ResponseOf<K>> {
   // The schema for `type` has just accepted `data`.
-  return handlers[type](data as RequestOf<K>);
+  return handlers[type](data as RequestOf<K>, sender);
 }

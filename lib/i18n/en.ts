@@ -167,6 +167,11 @@ export const en = {
   'privacy.paused': 'Pause ScriptMeter on every page',
   'privacy.wholeField': 'Estimate whole fields through the API',
   'privacy.wholeFieldHint': 'Off: a focused field gets a local figure and only selections go to the API.',
+  'privacy.keepHistory': 'Keep a history of estimates',
+  'privacy.keepHistoryHint': 'For the CSV export below: time, site, length, credits and voice of each estimate, kept in this browser only and never the text. The last {cap} are kept.',
+  'privacy.historyCount': 'Estimates in the history: {count}.',
+  'privacy.historyCleared': 'History cleared.',
+  'privacy.clearHistory': 'Clear history',
   'privacy.sites': 'Sites where ScriptMeter does nothing',
   'privacy.sitesHint': 'One host name per line, e.g. mail.example.com',
   'privacy.rules': 'Not spoken, left out of estimates',
@@ -184,6 +189,8 @@ export const en = {
   'backup.notJson': 'the file is not a ScriptMeter settings file.',
   'backup.usage': 'Export usage (CSV)',
   'backup.noUsage': 'No usage yet: add a key and check the balance first.',
+  'backup.estimates': 'Export estimates (CSV)',
+  'backup.noEstimates': 'No estimates in the history yet (see Privacy and text).',
 } as const;
 
 export type MessageKey = keyof typeof en;

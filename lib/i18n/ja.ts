@@ -168,6 +168,11 @@ export const ja: Record<MessageKey, string> = {
   'privacy.paused': 'すべてのページで ScriptMeter を一時停止',
   'privacy.wholeField': '入力欄全体を API で見積もる',
   'privacy.wholeFieldHint': 'オフの場合、入力欄はローカルで見積もり、選択したテキストだけを API に送ります。',
+  'privacy.keepHistory': '見積もりの履歴を残す',
+  'privacy.keepHistoryHint': '下の CSV エクスポート用: 見積もりごとの時刻、サイト、長さ、クレジット、音声をこのブラウザーにだけ保存し、テキストは保存しません。直近 {cap} 件まで残します。',
+  'privacy.historyCount': '履歴の見積もり: {count} 件。',
+  'privacy.historyCleared': '履歴を消去しました。',
+  'privacy.clearHistory': '履歴を消去',
   'privacy.sites': 'ScriptMeter を使わないサイト',
   'privacy.sitesHint': '1 行にホスト名を 1 つ（例: mail.example.com）',
   'privacy.rules': '読み上げない部分（見積もりから除外）',
@@ -185,4 +190,6 @@ export const ja: Record<MessageKey, string> = {
   'backup.notJson': 'ScriptMeter の設定ファイルではありません。',
   'backup.usage': '使用量をエクスポート（CSV）',
   'backup.noUsage': '使用量はまだありません。キーを追加して、先に残高を確認してください。',
+  'backup.estimates': '見積もりをエクスポート（CSV）',
+  'backup.noEstimates': '履歴に見積もりはまだありません（「プライバシーとテキスト」を参照）。',
 };

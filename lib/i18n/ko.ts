@@ -168,6 +168,11 @@ export const ko: Record<MessageKey, string> = {
   'privacy.paused': '모든 페이지에서 ScriptMeter 일시 중지',
   'privacy.wholeField': '입력란 전체를 API로 계산',
   'privacy.wholeFieldHint': '끄면 입력란은 로컬로 계산하고 선택한 텍스트만 API로 보냅니다.',
+  'privacy.keepHistory': '계산 기록 보관',
+  'privacy.keepHistoryHint': '아래 CSV 내보내기용: 계산마다 시각, 사이트, 길이, 크레딧, 음성을 이 브라우저에만 보관하며 텍스트는 절대 저장하지 않습니다. 최근 {cap}개까지 보관합니다.',
+  'privacy.historyCount': '기록된 계산: {count}개.',
+  'privacy.historyCleared': '기록을 지웠습니다.',
+  'privacy.clearHistory': '기록 지우기',
   'privacy.sites': 'ScriptMeter를 쓰지 않을 사이트',
   'privacy.sitesHint': '한 줄에 호스트 이름 하나(예: mail.example.com)',
   'privacy.rules': '읽지 않는 부분, 계산에서 제외',
@@ -185,4 +190,6 @@ export const ko: Record<MessageKey, string> = {
   'backup.notJson': 'ScriptMeter 설정 파일이 아닙니다.',
   'backup.usage': '사용량 내보내기(CSV)',
   'backup.noUsage': '아직 사용량이 없습니다. 키를 추가하고 먼저 잔액을 확인하세요.',
+  'backup.estimates': '계산 기록 내보내기(CSV)',
+  'backup.noEstimates': '아직 기록된 계산이 없습니다(개인정보와 텍스트 참고).',
 };

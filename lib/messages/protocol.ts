@@ -3,15 +3,19 @@ import type { EstimateResult, VoiceParams } from '../estimate/estimator';
 import type { ProviderId } from '../rates/credits';
 import type { FieldErrors, Settings } from '../settings/schema';
 import type { InlineConfig } from '../content/inline-config';
+import type { HistoryProtocol } from '../history/protocol';
 
 /**
  * One map of every message the background answers: what is sent and what comes back.
  * Types only, so the content script can use it without shipping zod; the background checks
  * every request against lib/messages/schemas.ts on receipt.
  */
-export interface Protocol extends AccountProtocol {
-  /** Any part of the extension, content scripts included. */
-  estimate: { request: { text: string }; response: EstimateReply };
+export interface Protocol extends AccountProtocol, HistoryProtocol {
+  /**
+   * Any part of the extension, content scripts included. `record: false` keeps the estimate out of
+   * the history (a part of a script already recorded whole, like the popup's per-paragraph figures).
+   */
+  estimate: { request: { text: string; record?: boolean }; response: EstimateReply };
   /** What a content script needs to show figures on its page (`host`: its hostname, for per-site disable). */
   inlineConfig: { request: { host: string }; response: InlineConfig };
   /** Extension pages only (popup, options). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountRequestSchemas } from '../account/protocol';
+import { historyRequestSchemas } from '../history/protocol';
 import type { MessageType } from './protocol';
 
 /** A selection larger than this is refused outright: bounded work, whatever a page sends. */
@@ -8,7 +9,7 @@ export const MAX_MESSAGE_TEXT = 12 * 1024 * 1024;
 const empty = z.object({}).strict();
 
 export const requestSchemas = {
-  estimate: z.object({ text: z.string().max(MAX_MESSAGE_TEXT) }).strict(),
+  estimate: z.object({ text: z.string().max(MAX_MESSAGE_TEXT), record: z.boolean().optional() }).strict(),
   inlineConfig: z.object({ host: z.string().max(253) }).strict(),
   getSettings: empty,
   // Field values are checked by the settings module, which explains each problem.
@@ -17,6 +18,7 @@ export const requestSchemas = {
   clearApiKey: empty,
   keyStatus: empty,
   ...accountRequestSchemas,
+  ...historyRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 export const envelopeSchema = z.object({

@@ -38,7 +38,9 @@ export const settingsFields = {
     disabledSites: z.array(z.string().trim().toLowerCase().min(1).max(253)).max(1_000),
     /** Whole-field figures from the API send the whole field: off unless the user turns it on. */
     wholeFieldApi: z.boolean(),
-  }).default({ paused: false, disabledSites: [], wholeFieldApi: false }),
+    /** Keep a log of answered estimates (figures and host, never the text) for export; v2. */
+    keepHistory: z.boolean(),
+  }).default({ paused: false, disabledSites: [], wholeFieldApi: false, keepHistory: true }),
   alerts: z.object({
     /** Notify when the balance is at or below this many credits; null turns it off. */
     lowBalance: z.number().nonnegative().nullable(),
@@ -56,7 +58,8 @@ export const settingsSchema = z.object(settingsFields);
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsField = keyof Settings;
 
-export const SETTINGS_VERSION = 1;
+/** Stored with the settings (WXT keeps it in `settings$`); lib/settings/migrations.ts brings older ones up. */
+export const SETTINGS_VERSION = 2;
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});

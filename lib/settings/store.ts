@@ -2,12 +2,18 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { createKeyStore, indexedDbVault, itemVault } from './key-store';
 import { applyManagedPolicy, readManagedPolicy, userValuesUnderPolicy, watchManagedPolicy } from './managed';
+import { SETTINGS_MIGRATIONS } from './migrations';
 import { mergeWithDefaults, SETTINGS_VERSION, validateSettings, type FieldErrors, type Settings } from './schema';
 
-/** Settings are plain data any extension page may read; the key is kept apart (see keyStore). */
+/**
+ * Settings are plain data any extension page may read; the key is kept apart (see keyStore).
+ * Only the background loads this module, so stored settings of an older version are migrated there,
+ * once, before any read or write goes through.
+ */
 const settingsItem = storage.defineItem<Record<string, unknown>>('local:settings', {
   fallback: {},
   version: SETTINGS_VERSION,
+  migrations: SETTINGS_MIGRATIONS,
 });
 
 /** Where the key lived before the vault (content scripts can read storage.local in Firefox). */

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page as PlaywrightPage, type Worker } from 'playwright-core';
-import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type KeyInput, type Page as PuppeteerPage } from 'puppeteer-core';
 import { GECKO_ID } from '../../wxt.config';
 
 /** The few page operations the end-to-end tests need, the same in both browsers. */
@@ -11,6 +11,8 @@ export interface ExtPage {
   fill(selector: string, value: string): Promise<void>;
   select(selector: string, value: string): Promise<void>;
   click(selector: string): Promise<void>;
+  /** A real key press on whatever has focus: "Tab", "Shift+Tab", "Enter", " ", "ArrowRight". */
+  press(key: string): Promise<void>;
   textOf(selector: string): Promise<string>;
   waitForText(selector: string, pattern: RegExp): Promise<string>;
   /** Runs `fn` in the page; `arg` and the result cross as JSON, which the drivers' own types cannot express generically. */
@@ -25,6 +27,12 @@ export interface ExtBrowser {
   name: 'chromium' | 'firefox';
   /** `viewport` defaults to 900×900; the popup is shown at its own size. */
   openExtensionPage(path: string, viewport?: Viewport): Promise<ExtPage>;
+  /**
+   * Starts the background afresh, as after the browser stopped it or an update: it loads its
+   * modules again and reads everything from storage. Chromium stops the service worker (the next
+   * message starts it); Firefox reloads the add-on. Open pages may be closed.
+   */
+  restartBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,6 +66,7 @@ function chromiumPage(page: PlaywrightPage): ExtPage {
     fill: (selector, value) => page.fill(selector, value),
     select: async (selector, value) => { await page.selectOption(selector, value); },
     click: (selector) => page.click(selector),
+    press: (key) => page.keyboard.press(key === ' ' ? 'Space' : key),
     textOf,
     waitForText: (selector, pattern) => poll(() => textOf(selector), (t) => pattern.test(t), `${selector} ~ ${pattern}`),
     evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown),
@@ -129,6 +138,14 @@ export async function launchChromium(extensionDir = resolve('.output/chrome-mv3'
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return chromiumPage(page);
     },
+    async restartBackground() {
+      // runtime.reload() would leave an extension loaded from the command line disabled.
+      const page = await context.newPage();
+      const session = await context.newCDPSession(page);
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await page.close();
+    },
     close: () => context.close(),
   };
 }
@@ -142,6 +159,14 @@ function firefoxPage(page: PuppeteerPage): ExtPage {
     },
     select: async (selector, value) => { await page.select(selector, value); },
     click: (selector) => page.click(selector),
+    async press(key) {
+      // Puppeteer presses one key at a time: a modifier is held around the key.
+      const keys = key.split('+') as KeyInput[];
+      const main = keys.pop() ?? key as KeyInput;
+      for (const modifier of keys) await page.keyboard.down(modifier);
+      await page.keyboard.press(main);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
+    },
     textOf,
     waitForText: (selector, pattern) => poll(() => textOf(selector).catch(() => ''), (t) => pattern.test(t), `${selector} ~ ${pattern}`),
     evaluate: async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => (await page.evaluate(fn as (arg: unknown) => unknown, arg as unknown)) as T,
@@ -183,6 +208,18 @@ export async function launchFirefox(extensionDir = resolve('.output/firefox-mv2'
       const loaded = () => page.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:').catch(() => false);
       await poll(loaded, (ready) => ready, `${path} to load`, 15_000);
       return firefoxPage(page);
+    },
+    async restartBackground(this: ExtBrowser) {
+      const page = await this.openExtensionPage('options.html');
+      await page.evaluate(() => {
+        const { browser: api } = globalThis as unknown as { browser: { runtime: { reload(): void } } };
+        setTimeout(() => api.runtime.reload(), 0);
+      }, null);
+      // Back once its pages load and its background answers again.
+      await poll(async () => {
+        const fresh = await this.openExtensionPage('options.html').catch(() => undefined);
+        return fresh ? sendFromExtensionPage(fresh, 'keyStatus', {}).then(() => true, () => false) : false;
+      }, (ready) => ready, 'the add-on to reload', 30_000);
     },
     close: () => browser.close(),
   };

@@ -28,6 +28,8 @@ const SAMPLES: { [K in MessageType]: RequestOf<K> } = {
   listVoices: {},
   dismissAlert: { id: 'low-balance' },
   expectVoice: { voiceId: 'attacker-voice' },
+  listHistory: {},
+  clearHistory: {},
 };
 const envelope = (type: MessageType) => ({ scriptmeter: 1, type, data: SAMPLES[type] });
 const ALL = Object.keys(SAMPLES) as MessageType[];

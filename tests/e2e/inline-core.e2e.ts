@@ -7,7 +7,7 @@ import type { UserPage } from '../pages/user-page';
 import { startFixtureServer, type FixtureServer } from '../pages/server';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
-const PRIVACY = { paused: false, disabledSites: [], wholeFieldApi: false };
+const PRIVACY = { paused: false, disabledSites: [], wholeFieldApi: false, keepHistory: true };
 
 /** Texts the API was asked about, in order. */
 function predictedTexts(api: ApiDouble): string[] {

@@ -67,7 +67,7 @@ describe('managed policy: settings in effect', () => {
       endpoint: 'https://my-own-proxy.example.net', speed: 1.5, rounding: 'minute',
       rateOverrides: { supertone: { sona_speech_1: 3, supertonic_api_1: 0.5 } },
       alerts: { lowBalance: 100, spikeFactor: 5, pollMinutes: 60, expectedVoices: ['v1'], webhookUrl: '' },
-      privacy: { paused: false, disabledSites: ['news.example.org'], wholeFieldApi: true },
+      privacy: { paused: false, disabledSites: ['news.example.org'], wholeFieldApi: true, keepHistory: true },
     } });
     await fakeBrowser.storage.managed.set(examplePolicy);
 
@@ -78,7 +78,7 @@ describe('managed policy: settings in effect', () => {
     expect(settings.rateOverrides.supertone).toEqual({ sona_speech_1: 1.2, sona_speech_2: 1.5, supertonic_api_1: 0.5 });
     expect(settings.rateOverrides.audiostack).toEqual({ elevenlabs: 8 });
     expect(settings.alerts).toEqual({ lowBalance: 2000, spikeFactor: 2, pollMinutes: 15, expectedVoices: ['v1'], webhookUrl: '' });
-    expect(settings.privacy).toEqual({ paused: false, disabledSites: ['news.example.org', 'mail.example.com', 'hr.example.com'], wholeFieldApi: true });
+    expect(settings.privacy).toEqual({ paused: false, disabledSites: ['news.example.org', 'mail.example.com', 'hr.example.com'], wholeFieldApi: true, keepHistory: true });
   });
 
   it('is no policy when the browser has none (Firefox rejects the read)', async () => {
@@ -87,7 +87,7 @@ describe('managed policy: settings in effect', () => {
   });
 
   it('saving keeps the user values apart: the policy shows while it lasts, and the user values come back when it is lifted', async () => {
-    await fakeBrowser.storage.local.set({ settings: { endpoint: 'https://my-own-proxy.example.net', privacy: { paused: false, disabledSites: ['news.example.org'], wholeFieldApi: false } } });
+    await fakeBrowser.storage.local.set({ settings: { endpoint: 'https://my-own-proxy.example.net', privacy: { paused: false, disabledSites: ['news.example.org'], wholeFieldApi: false, keepHistory: false } } });
     await fakeBrowser.storage.managed.set(examplePolicy);
 
     // The options page saves the whole section it shows, managed values included.
@@ -104,7 +104,7 @@ describe('managed policy: settings in effect', () => {
     expect(own.endpoint).toBe('https://my-own-proxy.example.net');
     expect(own.speed).toBe(1.25);
     expect(own.alerts).toEqual({ ...defaultSettings().alerts, expectedVoices: ['v2'] });
-    expect(own.privacy).toEqual({ paused: true, disabledSites: ['news.example.org'], wholeFieldApi: false });
+    expect(own.privacy).toEqual({ paused: true, disabledSites: ['news.example.org'], wholeFieldApi: false, keepHistory: false });
     expect(own.rounding).toBe('prorate');
   });
 

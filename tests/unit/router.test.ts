@@ -10,7 +10,7 @@ const contentScript = { id: 'ext-id', url: 'https://docs.example.com/editor' };
 function setup() {
   const seen: string[] = [];
   const handlers: Handlers = {
-    estimate: async ({ text }) => { seen.push(`estimate:${text}`); return { ok: false, error: 'test' }; },
+    estimate: async ({ text }, sender) => { seen.push(`estimate:${text}@${sender.url ?? ''}`); return { ok: false, error: 'test' }; },
     inlineConfig: async ({ host }) => { seen.push(`inlineConfig:${host}`); return inlineConfigFor(defaultSettings(), 1, host); },
     getSettings: async () => { seen.push('getSettings'); return defaultSettings(); },
     saveSettings: async () => { seen.push('saveSettings'); return { ok: true, settings: defaultSettings() }; },
@@ -23,6 +23,8 @@ function setup() {
     listVoices: async () => { seen.push('listVoices'); return { ok: true, voices: [] }; },
     dismissAlert: async () => { seen.push('dismissAlert'); return { ok: true }; },
     expectVoice: async () => { seen.push('expectVoice'); return { ok: true }; },
+    listHistory: async () => { seen.push('listHistory'); return { rows: [] }; },
+    clearHistory: async () => { seen.push('clearHistory'); return { ok: true }; },
   };
   return { seen, listener: createMessageListener(handlers, context) };
 }
@@ -34,7 +36,7 @@ describe('message router', () => {
   it('lets a content script ask for an estimate', async () => {
     const { seen, listener } = setup();
     await listener(envelope('estimate', { text: 'Hello' }), contentScript);
-    expect(seen).toEqual(['estimate:Hello']);
+    expect(seen).toEqual(['estimate:Hello@https://docs.example.com/editor']);
   });
 
   it.each(['getSettings', 'saveSettings', 'setApiKey', 'clearApiKey', 'keyStatus'])('refuses %s from a content script', async (type) => {
@@ -46,8 +48,8 @@ describe('message router', () => {
 
   it.each([
     ['accountStatus', {}], ['refreshAccount', {}], ['testConnection', {}], ['listVoices', {}],
-    ['dismissAlert', { id: 'x' }], ['expectVoice', { voiceId: 'v' }],
-  ])('keeps account message %s to extension pages', async (type, data) => {
+    ['dismissAlert', { id: 'x' }], ['expectVoice', { voiceId: 'v' }], ['listHistory', {}], ['clearHistory', {}],
+  ])('keeps account and history message %s to extension pages', async (type, data) => {
     const { seen, listener } = setup();
     await expect(listener(envelope(type, data), contentScript)).rejects.toThrow(/only available/);
     await listener(envelope(type, data), page);

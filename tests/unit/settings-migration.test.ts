@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readSettingsFile, settingsFile } from '@/components/options/settings-file';
+import { migrateSettings } from '@/lib/settings/migrations';
+import { defaultSettings, mergeWithDefaults, SETTINGS_VERSION } from '@/lib/settings/schema';
+
+/** Settings as version 1 stored them: every field set away from its default. */
+const V1 = {
+  endpoint: 'https://proxy.example.com', voiceId: 'voice-v1', language: 'ko', model: 'sona_speech_2', style: 'happy', speed: 1.25,
+  provider: 'elevenlabs', rounding: 'minute', rateOverrides: { supertone: { sona_speech_1: 2 }, audiostack: { polly: 3 } },
+  normalize: { tags: false, markdown: true, directions: false, speakerLabels: true },
+  maxApiCharacters: 5_000, slotSeconds: 15,
+  privacy: { paused: true, disabledSites: ['mail.example.com', 'hr.example.com'], wholeFieldApi: true },
+  alerts: { lowBalance: 100, spikeFactor: 4, pollMinutes: 60, expectedVoices: ['voice-v1'], webhookUrl: 'https://hooks.example.com/x' },
+};
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // The store defines its storage item (and runs migrations) when the module loads: load it afresh per test.
+  vi.resetModules();
+});
+
+async function loadStore() {
+  return import('@/lib/settings/store');
+}
+
+describe('settings migration v1 → v2', () => {
+  it('is needed: read as v2 without it, a v1 privacy group would lose the pause and the disabled sites', () => {
+    expect(mergeWithDefaults(V1).privacy).toEqual(defaultSettings().privacy);
+  });
+
+  it('adds privacy.keepHistory and keeps every v1 value', () => {
+    const migrated = mergeWithDefaults(migrateSettings(V1, 1));
+    expect(migrated).toEqual({ ...V1, privacy: { ...V1.privacy, keepHistory: true } });
+    expect(SETTINGS_VERSION).toBe(2);
+  });
+
+  it('leaves v2 settings, and values that are not settings, alone', () => {
+    const v2 = { ...V1, privacy: { ...V1.privacy, keepHistory: false } };
+    expect(migrateSettings(v2, 1)).toEqual(v2);
+    expect(migrateSettings(v2, 2)).toBe(v2);
+    expect(migrateSettings('garbage', 1)).toBe('garbage');
+    expect(migrateSettings({ privacy: 'broken', speed: 1.5 }, 1)).toEqual({ privacy: 'broken', speed: 1.5 });
+  });
+
+  it('runs on stored v1 settings (WXT meta "settings$" at v1) when the background loads, and writes v2 back', async () => {
+    await fakeBrowser.storage.local.set({ settings: V1, settings$: { v: 1 } });
+    const { readSettings } = await loadStore();
+    expect(await readSettings()).toEqual({ ...V1, privacy: { ...V1.privacy, keepHistory: true } });
+    const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
+    expect(stored['settings$']).toEqual({ v: 2 });
+    expect(stored['settings']).toEqual({ ...V1, privacy: { ...V1.privacy, keepHistory: true } });
+  });
+
+  it('treats settings stored without a version as v1, as WXT does', async () => {
+    await fakeBrowser.storage.local.set({ settings: { privacy: { paused: true, disabledSites: ['a.example'], wholeFieldApi: false } } });
+    const { readSettings } = await loadStore();
+    expect((await readSettings()).privacy).toEqual({ paused: true, disabledSites: ['a.example'], wholeFieldApi: false, keepHistory: true });
+  });
+
+  it('brings an exported v1 settings file up to v2 on import, so it saves', async () => {
+    const file = JSON.stringify({ scriptmeter: 'settings', version: 1, settings: V1 });
+    const imported = readSettingsFile(file);
+    expect(imported?.['privacy']).toEqual({ ...V1.privacy, keepHistory: true });
+    const { saveSettings } = await loadStore();
+    expect(await saveSettings(imported ?? {})).toMatchObject({ ok: true, settings: { privacy: { disabledSites: V1.privacy.disabledSites } } });
+    expect(JSON.parse(settingsFile(defaultSettings())).version).toBe(2);
+  });
+});
