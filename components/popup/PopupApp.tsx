@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { watchAccountState } from '@/lib/account/state-item';
 import type { AccountView } from '@/lib/account/view';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
@@ -19,7 +20,10 @@ export function PopupApp() {
 
   useEffect(() => {
     void sendToBackground('getSettings', {}).then(setSettings);
-    void sendToBackground('accountStatus', {}).then(setView);
+    const load = () => void sendToBackground('accountStatus', {}).then(setView);
+    load();
+    // A check that finishes while the popup is open (the first one after setup, an alarm) shows at once.
+    return watchAccountState(load);
   }, []);
 
   async function refresh() {

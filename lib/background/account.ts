@@ -1,4 +1,3 @@
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { createSupertoneClient, type SupertoneClient } from '../api/client';
 import { ApiError } from '../api/errors';
@@ -7,6 +6,7 @@ import { nextPollMinutes } from '../account/backoff';
 import { badgeView } from '../account/badge';
 import { balanceFromCredits, balanceFromError, balanceStateSchema, balanceWithoutKey, INITIAL_BALANCE, minutesLeft, type BalanceState } from '../account/balance';
 import type { AccountProtocol, VoiceChoice } from '../account/protocol';
+import { accountStateItem } from '../account/state-item';
 import { localDayStart, summarizeUsage, usageSummarySchema, type UsageSummary } from '../account/usage';
 import type { AccountView } from '../account/view';
 import { createI18n, detectLocale, type I18n } from '../i18n';
@@ -29,10 +29,8 @@ const accountStateSchema = z.object({
 type AccountState = z.infer<typeof accountStateSchema>;
 const INITIAL_STATE: AccountState = { balance: INITIAL_BALANCE, usage: null, alerts: INITIAL_ALERT_STATE, failures: 0 };
 
-const accountItem = storage.defineItem<unknown>('local:account', { fallback: null });
-
 async function loadState(): Promise<AccountState> {
-  return accountStateSchema.safeParse(await accountItem.getValue()).data ?? INITIAL_STATE;
+  return accountStateSchema.safeParse(await accountStateItem.getValue()).data ?? INITIAL_STATE;
 }
 
 /** Days of usage the popup can show and the spike check reads. */
@@ -138,7 +136,7 @@ export function createAccountMonitor(deps: AccountDeps = {}) {
     state.alerts = outcome.state;
     state.checkedWith = checkedWith(settings);
     // A full storage must not stop the polling: this check still signals and schedules the next one.
-    await accountItem.setValue(state).catch(warnNotSaved);
+    await accountStateItem.setValue(state).catch(warnNotSaved);
     if (outcome.learnedExpected) {
       await saveSettings({ alerts: { ...settings.alerts, expectedVoices: outcome.learnedExpected } }).catch(warnNotSaved);
     }
@@ -212,7 +210,7 @@ export function createAccountMonitor(deps: AccountDeps = {}) {
         dismissAlert: async ({ id }) => {
           await running?.catch(() => undefined); // a check in progress would write over the dismissal
           const state = await loadState();
-          await accountItem.setValue({ ...state, alerts: dismissAlert(state.alerts, id) });
+          await accountStateItem.setValue({ ...state, alerts: dismissAlert(state.alerts, id) });
           return { ok: true };
         },
         expectVoice: async ({ voiceId }) => {

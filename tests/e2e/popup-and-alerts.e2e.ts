@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '@/lib/account/badge';
 import { startApiDouble, type ApiDouble, type UsageRecordInput } from '../api-double/server';
 import { launchChromium, launchFirefox, poll, type ExtBrowser, type ExtPage } from './browsers';
+import { seriousA11yProblems } from './page-tools';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
 const POPUP = { width: 400, height: 900 };
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Usage the browser will read: a steady week of two voices, and a little today (local time, like the popup). */
 function steadyUsage(now: number): UsageRecordInput[] {
@@ -50,18 +48,6 @@ function toolbarState(page: ExtPage): Promise<ToolbarState> {
   }, null);
 }
 
-/** axe-core on the page: the serious and critical violations, by rule and target. */
-async function seriousA11yProblems(page: ExtPage): Promise<string[]> {
-  await page.evaluateSource(axeSource);
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact?: string | null; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
-  }, null);
-}
-
 const rgba = (hex: string): Rgba => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16), 255];
 
 /**
@@ -98,8 +84,7 @@ describe.each([
   });
 
   it('saves the endpoint and key in options, and Test connection says the balance in words', async () => {
-    // The popup reads the background's last check once, as it opens: let the first check (at start) finish.
-    await poll(() => toolbarState(options), (s) => /add a Supertone API key/.test(s.title), 'the first check, without a key');
+    // Opened before any check has finished: the popup follows the background's checks as they land.
     const popup = await browser.openExtensionPage('popup.html', POPUP);
     expect(await popup.waitForText('.panel[aria-labelledby="balance-title"]', /No API key yet/)).toMatch(/Add one in Options/);
     await options.waitForText('#voice-title', /API and voice/);
@@ -114,6 +99,8 @@ describe.each([
     await options.waitForText('#api-key-hint', /ending …-key/);
     await options.click('#test-connection');
     expect(await options.waitForText('#test-result', /Connected/)).toBe('Connected. The balance is 12,500 credits.');
+    // The check the new key started shows in the popup left open, without Refresh.
+    expect(await popup.waitForText('#balance-figure', /credits/)).toBe('12,500 credits');
   });
 
   it("shows the API's balance, minutes left, usage and an estimate of pasted text in the popup", async () => {
