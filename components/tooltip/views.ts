@@ -17,14 +17,27 @@ function mark(doc: Document, figure: Figure, suffix = ''): HTMLElement {
   return element;
 }
 
-/** "≈ 0:42 · 42 credits [API]"; while the exact figure is on its way, the mark says so. */
+/**
+ * "≈ 0:42 · 42 credits [API]"; while the exact figure is on its way, the mark says so. A settled
+ * figure that is not the API's says why on a line of its own: a reason only in the mark's hover
+ * title (a rejected key, an API down) went unseen, and the figure looked as good as an exact one.
+ */
 export function renderTooltip(box: HTMLElement, figure: Figure, pending: boolean): void {
-  const text = box.ownerDocument.createElement('span');
+  const doc = box.ownerDocument;
+  const text = doc.createElement('span');
   text.className = 'figure';
   text.textContent = figureText(figure);
-  const badge = mark(box.ownerDocument, figure, pending ? ' …' : '');
+  const badge = mark(doc, figure, pending ? ' …' : '');
   if (pending) badge.setAttribute('aria-label', `${badge.textContent ?? ''}: exact figure coming`);
-  box.replaceChildren(text, badge);
+  const exact = figure.source === 'api' || figure.source === 'cache';
+  if (pending || exact || !figure.note) {
+    box.replaceChildren(text, badge);
+    return;
+  }
+  const note = doc.createElement('span');
+  note.className = 'note';
+  note.textContent = figure.note;
+  box.replaceChildren(text, badge, note);
 }
 
 const SVG = 'http://www.w3.org/2000/svg';

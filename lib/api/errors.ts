@@ -40,6 +40,13 @@ function vendorDetail(detail: string | undefined): string {
   return oneLine.length > MAX_VENDOR_DETAIL ? `${oneLine.slice(0, MAX_VENDOR_DETAIL)}…` : oneLine;
 }
 
+/** "45 s", "12 min", "24 h": a server may ask for a day, and "86400 s" reads as noise. */
+function waitText(seconds: number): string {
+  if (seconds < 120) return `${Math.ceil(seconds)} s`;
+  if (seconds < 2 * 3600) return `${Math.ceil(seconds / 60)} min`;
+  return `${Math.ceil(seconds / 3600)} h`;
+}
+
 export function errorForStatus(status: number, detail?: string, retryAfterSeconds?: number): ApiError {
   const said = vendorDetail(detail);
   switch (status) {
@@ -56,7 +63,7 @@ export function errorForStatus(status: number, detail?: string, retryAfterSecond
     case 408:
       return new ApiError('timeout', 'The API timed out answering.', status);
     case 429: {
-      const wait = retryAfterSeconds !== undefined ? ` Try again in ${Math.ceil(retryAfterSeconds)} s.` : '';
+      const wait = retryAfterSeconds !== undefined ? ` Try again in ${waitText(retryAfterSeconds)}.` : '';
       return new ApiError('rate-limit', `Rate-limited by the API.${wait}`, status, retryAfterSeconds);
     }
     default:

@@ -112,7 +112,7 @@ describe('transient errors: capped, jittered retries', () => {
     const error = await failure(client().predictDuration(VOICE, body));
     expect(error.kind).toBe('rate-limit');
     expect(error.retryAfterSeconds).toBe(86400);
-    expect(error.message).toMatch(/86400 s/);
+    expect(error.message).toMatch(/Try again in 24 h\./);
     expect(predictCalls()).toBe(1);
   });
 
