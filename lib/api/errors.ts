@@ -41,7 +41,7 @@ function vendorDetail(detail: string | undefined): string {
 }
 
 /** "45 s", "12 min", "24 h": a server may ask for a day, and "86400 s" reads as noise. */
-function waitText(seconds: number): string {
+export function waitText(seconds: number): string {
   if (seconds < 120) return `${Math.ceil(seconds)} s`;
   if (seconds < 2 * 3600) return `${Math.ceil(seconds / 60)} min`;
   return `${Math.ceil(seconds / 3600)} h`;

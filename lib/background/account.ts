@@ -10,6 +10,7 @@ import { accountStateItem } from '../account/state-item';
 import { localDayStart, summarizeUsage, usageSummarySchema, type UsageSummary } from '../account/usage';
 import type { AccountView } from '../account/view';
 import { createI18n, detectLocale, type I18n } from '../i18n';
+import { apiErrorText } from '../i18n/estimate-wording';
 import { providerRates } from '../rates/credits';
 import type { Settings } from '../settings/schema';
 import { readApiKey, readSettings, saveSettings } from '../settings/store';
@@ -128,7 +129,8 @@ export function createAccountMonitor(deps: AccountDeps = {}) {
         fresh.usage = await fetchUsage(client, at);
         state = { ...previous, balance: fresh.balance as BalanceState, usage: fresh.usage, failures: 0 };
       } catch (error) {
-        const balance = fresh.balance ?? balanceFromError(previous.balance, asApiError(error));
+        const apiError = asApiError(error);
+        const balance = fresh.balance ?? balanceFromError(previous.balance, { kind: apiError.kind, message: apiErrorText(apiError, uiI18n()) });
         state = { ...previous, balance, failures: previous.failures + 1 };
       }
     }
@@ -194,7 +196,7 @@ export function createAccountMonitor(deps: AccountDeps = {}) {
             const credits = await createClient(settings.endpoint, apiKey).getCredits();
             return { ok: true, balance: credits.balance };
           } catch (error) {
-            return { ok: false, error: asApiError(error).message, noKey: false };
+            return { ok: false, error: apiErrorText(asApiError(error), uiI18n()), noKey: false };
           }
         },
         listVoices: async () => {
@@ -204,7 +206,7 @@ export function createAccountMonitor(deps: AccountDeps = {}) {
             const voices = await createClient(settings.endpoint, apiKey).listVoices();
             return { ok: true, voices: voices.map((v): VoiceChoice => ({ id: v.voice_id, name: v.name, languages: v.language, styles: v.styles, models: v.models })) };
           } catch (error) {
-            return { ok: false, error: asApiError(error).message };
+            return { ok: false, error: apiErrorText(asApiError(error), uiI18n()) };
           }
         },
         dismissAlert: async ({ id }) => {

@@ -6,6 +6,8 @@ import { DurationCache, type CacheEntries } from '../estimate/duration-cache';
 import { createEstimator, type Estimator, type VoiceParams } from '../estimate/estimator';
 import type { HistoryLog } from '../history/log';
 import { historyRow } from '../history/row';
+import { createI18n, detectLocale } from '../i18n';
+import { estimateWording } from '../i18n/estimate-wording';
 import type { EstimateReply } from '../messages/protocol';
 import type { Settings } from '../settings/schema';
 import { readApiKey, readSettings } from '../settings/store';
@@ -69,6 +71,7 @@ export function createEngine(history: HistoryLog) {
       normalize: settings.normalize,
       rates: { overrides: settings.rateOverrides, rounding: settings.rounding },
       onCalibrated: () => saveCalibrationSoon(model),
+      wording: estimateWording(createI18n(detectLocale())),
     });
     return { estimator, settings };
   }

@@ -9,6 +9,7 @@ import { Calibration, calibrationKey } from './calibration';
 import { cacheKey, cacheScope, DurationCache, splitCacheKey } from './duration-cache';
 import { localSeconds } from './local-model';
 import { KnownPieces, reuseKnownPieces } from './piece-reuse';
+import { ENGLISH_WORDING, type EstimateWording } from './wording';
 
 /** Everything that changes how long the generated speech will be. */
 export interface VoiceParams {
@@ -63,6 +64,8 @@ export interface EstimatorDeps {
   rates?: { overrides?: RateOverrides; rounding?: RoundingRule };
   /** Called after the API taught the local model something, so it can be persisted. */
   onCalibrated?: () => void;
+  /** The user's language for reasons and errors; English by default. */
+  wording?: EstimateWording;
 }
 
 export interface Estimator {
@@ -78,6 +81,7 @@ interface PieceOutcome {
 
 export function createEstimator(deps: EstimatorDeps): Estimator {
   const limit = deps.limit ?? new AdaptiveLimit(4);
+  const wording = deps.wording ?? ENGLISH_WORDING;
   // Shared across concurrent estimates (two tabs, a re-estimate while typing): one call per piece.
   const inFlight = new Map<string, Promise<number>>();
   const known = new KnownPieces();
@@ -175,12 +179,12 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
   async function estimate(text: string, voice: VoiceParams, options: EstimateOptions = {}): Promise<EstimateResult> {
     const client = deps.client;
     const prepared = prepare(text, deps.normalize);
-    if (!client) return localResult(prepared, voice, 'No API key: approximate local estimate.');
-    if (!voice.voiceId) return localResult(prepared, voice, 'No voice chosen: approximate local estimate.');
+    if (!client) return localResult(prepared, voice, wording.noKey);
+    if (!voice.voiceId) return localResult(prepared, voice, wording.noVoice);
     const { normalized, chunks: fresh } = prepared;
     const maxApi = options.maxApiCharacters ?? Number.POSITIVE_INFINITY;
     if (normalized.text.length > maxApi) {
-      return localResult(prepared, voice, `Text longer than ${maxApi.toLocaleString('en')} characters: approximate local estimate.`);
+      return localResult(prepared, voice, wording.tooLong(maxApi));
     }
     await loadCache();
     const scope = cacheScope(voice);
@@ -203,7 +207,7 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
       return outcome;
     }));
     options.signal?.throwIfAborted();
-    const errors = [...new Set(outcomes.flatMap((o) => (o.error && o.error.kind !== 'aborted' ? [o.error.message] : [])))];
+    const errors = [...new Set(outcomes.flatMap((o) => (o.error && o.error.kind !== 'aborted' ? [wording.error(o.error)] : [])))];
     const pieces = chunks.map((chunk, index) => {
       const outcome = outcomes[index] as PieceOutcome;
       return { start: chunk.start, end: chunk.end, characters: chunk.text.length, seconds: outcome.seconds, source: outcome.source };

@@ -191,6 +191,21 @@ export const en = {
   'backup.noUsage': 'No usage yet: add a key and check the balance first.',
   'backup.estimates': 'Export estimates (CSV)',
   'backup.noEstimates': 'No estimates in the history yet (see Privacy and text).',
+  'estimate.noKey': 'No API key: approximate local estimate.',
+  'estimate.noVoice': 'No voice chosen: approximate local estimate.',
+  'estimate.tooLong': 'Text longer than {max} characters: approximate local estimate.',
+  'apiError.auth': 'API key rejected: check the key in ScriptMeter options.',
+  'apiError.forbidden': 'This API key is not allowed to do that (forbidden).',
+  'apiError.credits': 'Not enough credits on the Supertone account.',
+  'apiError.notFound': 'Not found (check the voice id).',
+  'apiError.badRequest': 'The API refused the request.',
+  'apiError.rateLimit': 'Rate-limited by the API.',
+  'apiError.retryIn': 'Try again in {wait}.',
+  'apiError.timeout': 'The API did not answer in time.',
+  'apiError.server': 'The API had a server error (HTTP {status}).',
+  'apiError.network': 'The API could not be reached.',
+  'apiError.badResponse': 'Unexpected response from the API.',
+  'apiError.redirect': 'The API endpoint tried to redirect elsewhere; refused so the key stays put. Check the endpoint in options.',
 } as const;
 
 export type MessageKey = keyof typeof en;
