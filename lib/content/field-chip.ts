@@ -4,6 +4,7 @@ import { produceFigure, type FigureDeps } from './figures';
 import type { Figure } from './inline-config';
 import { placeChip, type Size } from './position';
 import { readFocusedText } from './read';
+import { yielder } from './schedule';
 import type { InlineUi } from './ui';
 import { viewportOf } from './viewport';
 
@@ -38,24 +39,36 @@ export function createFieldChip(deps: FieldChipDeps) {
     void deps.ui().then((ui) => ui.chip.hide());
   }
 
-  /** Re-reads the focused editor; `trusted`: the change came from the user's own typing or focus. */
+  /**
+   * Re-reads the focused editor; `trusted`: the change came from the user's own typing or focus.
+   * The chip is background work: the field is read and measured only when the page is idle, so a
+   * megabyte field costs nothing on the keystrokes around it.
+   */
   async function update(trusted: boolean): Promise<void> {
+    const id = ++generation;
+    const idle = yielder(deps.ctx, 'idle');
     const config = await deps.config.load();
+    await idle();
+    if (id !== generation) return;
     const focused = config.active ? readFocusedText(deps.doc) : null;
     if (!focused || !/\S/.test(focused.text)) return hide();
-    const id = ++generation;
     const root = focused.editor.root;
-    await produceFigure(deps, config, focused.text, trusted && config.wholeFieldApi, {
-      stale: () => id !== generation,
-      show(figure: Figure) {
-        if (figure.source === 'local' && figure.seconds < CHIP_MIN_SECONDS) return hide();
-        void deps.ui().then((ui) => {
-          if (id !== generation) return;
-          current = { root, size: ui.chip.show((box) => renderChip(box, figure)) };
-          place();
-        });
+    await produceFigure(deps, config, focused.text, {
+      mayAsk: trusted && config.wholeFieldApi,
+      localNote: config.wholeFieldApi ? undefined : WHOLE_FIELD_LOCAL_NOTE,
+      priority: 'idle',
+      sink: {
+        stale: () => id !== generation,
+        show(figure: Figure) {
+          if (figure.source === 'local' && figure.seconds < CHIP_MIN_SECONDS) return hide();
+          void deps.ui().then((ui) => {
+            if (id !== generation) return;
+            current = { root, size: ui.chip.show((box) => renderChip(box, figure)) };
+            place();
+          });
+        },
       },
-    }, config.wholeFieldApi ? undefined : WHOLE_FIELD_LOCAL_NOTE);
+    });
   }
 
   return { update, hide, place, get root(): Element | null { return current?.root ?? null; } };
