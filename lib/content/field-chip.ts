@@ -1,7 +1,7 @@
 import { renderChip } from '@/components/tooltip/views';
 import { frameOffset, shiftRect } from './dom';
-import { produceFigure, type FigureDeps } from './figures';
-import type { Figure } from './inline-config';
+import { produceFigure, type FigureDeps, type LocalMeasure } from './figures';
+import type { Figure, InlineConfig } from './inline-config';
 import { placeChip, type Size } from './position';
 import { readFocusedText } from './read';
 import { yielder } from './schedule';
@@ -24,6 +24,8 @@ export interface FieldChipDeps extends FigureDeps {
 export function createFieldChip(deps: FieldChipDeps) {
   let current: { root: Element; size: Size } | null = null;
   let generation = 0;
+  /** The last local measurement of a field: huge fields are scaled from it while they change little. */
+  let earlier: { root: Element; config: InlineConfig; measure: LocalMeasure } | null = null;
 
   function place(): void {
     if (!current) return;
@@ -53,10 +55,11 @@ export function createFieldChip(deps: FieldChipDeps) {
     const focused = config.active ? readFocusedText(deps.doc) : null;
     if (!focused || !/\S/.test(focused.text)) return hide();
     const root = focused.editor.root;
-    await produceFigure(deps, config, focused.text, {
+    const measure = await produceFigure(deps, config, focused.text, {
       mayAsk: trusted && config.wholeFieldApi,
       localNote: config.wholeFieldApi ? undefined : WHOLE_FIELD_LOCAL_NOTE,
       priority: 'idle',
+      earlier: earlier?.root === root && earlier.config === config ? earlier.measure : undefined,
       sink: {
         stale: () => id !== generation,
         show(figure: Figure) {
@@ -69,6 +72,7 @@ export function createFieldChip(deps: FieldChipDeps) {
         },
       },
     });
+    if (measure) earlier = { root, config, measure };
   }
 
   return { update, hide, place, get root(): Element | null { return current?.root ?? null; } };

@@ -62,22 +62,6 @@ export function perFrame(ctx: ScheduleContext, task: () => void): () => void {
 
 interface SchedulerWithYield { yield(): Promise<void> }
 
-/** A macrotask without setTimeout's 4 ms clamp on nested calls (Firefox ESR has no scheduler.yield). */
-let channel: { port: MessagePort; waiting: Array<() => void> } | undefined;
-function nextTask(): Promise<void> {
-  if (!channel) {
-    const { port1, port2 } = new MessageChannel();
-    const waiting: Array<() => void> = [];
-    port1.onmessage = () => waiting.shift()?.();
-    channel = { port: port2, waiting };
-  }
-  const { port, waiting } = channel;
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    port.postMessage(null);
-  });
-}
-
 const IDLE_TIMEOUT_MS = 1_000;
 
 /**
@@ -88,7 +72,10 @@ const IDLE_TIMEOUT_MS = 1_000;
  */
 export function yielder(ctx: ScheduleContext, mode: 'prompt' | 'idle' = 'prompt'): Pause {
   const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithYield> }).scheduler;
-  const prompt: Pause = typeof scheduler?.yield === 'function' ? () => (scheduler as SchedulerWithYield).yield() : nextTask;
+  // Without scheduler.yield (Firefox ESR), a timer: nested ones wait 4 ms, but the work is short.
+  const prompt: Pause = typeof scheduler?.yield === 'function'
+    ? () => (scheduler as SchedulerWithYield).yield()
+    : () => new Promise((resolve) => { setTimeout(resolve, 0); });
   const wait: Pause = mode === 'idle' && typeof requestIdleCallback === 'function'
     ? () => new Promise((resolve) => { requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS }); })
     : prompt;

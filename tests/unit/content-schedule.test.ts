@@ -1,20 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { quietly, yielder, type ScheduleContext } from '@/lib/content/schedule';
-
-/** The parts of WXT's content-script context that scheduling uses (its constructor needs a DOM). */
-function testContext(): ScheduleContext & { invalidate(): void } {
-  const controller = new AbortController();
-  return {
-    onInvalidated(cb: () => void) {
-      controller.signal.addEventListener('abort', cb);
-      return () => controller.signal.removeEventListener('abort', cb);
-    },
-    get isValid() { return !controller.signal.aborted; },
-    get isInvalid() { return controller.signal.aborted; },
-    block: <T>() => new Promise<T>(() => undefined),
-    invalidate: () => controller.abort(),
-  };
-}
+import { quietly, yielder } from '@/lib/content/schedule';
+import { testContext } from '../fixtures/schedule-context';
 
 afterEach(() => {
   vi.useRealTimers();
