@@ -47,13 +47,12 @@ export function createFieldChip(deps: FieldChipDeps) {
    * megabyte field costs nothing on the keystrokes around it.
    */
   async function update(trusted: boolean): Promise<void> {
-    const id = ++generation;
-    const idle = yielder(deps.ctx, 'idle');
     const config = await deps.config.load();
-    await idle();
-    if (id !== generation) return;
+    await yielder(deps.ctx, 'idle')();
+    // Read now, not when asked: whatever has focus once the page is idle is what the chip shows.
     const focused = config.active ? readFocusedText(deps.doc) : null;
     if (!focused || !/\S/.test(focused.text)) return hide();
+    const id = ++generation;
     const root = focused.editor.root;
     const measure = await produceFigure(deps, config, focused.text, {
       mayAsk: trusted && config.wholeFieldApi,
