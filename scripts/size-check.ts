@@ -4,7 +4,7 @@
  * page-world bridge included); the whole extension is what users download, counted raw as shipped.
  * Run after `npm run build`.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -38,6 +38,11 @@ function size(path: string): { raw: number; gzip: number } {
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} kB`;
 let over = 0;
 for (const build of BUILDS) {
+  if (!existsSync(build)) {
+    over++;
+    console.log(`MISSING ${build}: not built; run \`npm run build\` first.`);
+    continue;
+  }
   for (const budget of BUDGETS) {
     const { raw, gzip } = budget.paths.map((path) => size(join(build, path))).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
     const measured = budget.measure === 'gzip' ? gzip : raw;
@@ -46,5 +51,5 @@ for (const build of BUILDS) {
     console.log(`${ok ? 'ok  ' : 'OVER'} ${build} ${budget.label}: ${kb(raw)}, gzip ${kb(gzip)}; budget ${kb(budget.maxBytes)} ${budget.measure}`);
   }
 }
-if (over > 0) console.log(`\n${over} budget(s) exceeded: shrink the bundle or raise the budget in scripts/size-check.ts with a reason.`);
+if (over > 0) console.log(`\n${over} budget(s) exceeded or builds missing: shrink the bundle or raise the budget in scripts/size-check.ts with a reason.`);
 process.exitCode = over > 0 ? 1 : 0;

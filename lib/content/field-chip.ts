@@ -1,9 +1,10 @@
 import { renderChip } from '@/components/tooltip/views';
 import { frameOffset, shiftRect } from './dom';
-import { produceFigure, type FigureDeps } from './figures';
-import type { Figure } from './inline-config';
+import { produceFigure, type FigureDeps, type LocalMeasure } from './figures';
+import type { Figure, InlineConfig } from './inline-config';
 import { placeChip, type Size } from './position';
 import { readFocusedText } from './read';
+import { yielder } from './schedule';
 import type { InlineUi } from './ui';
 import { viewportOf } from './viewport';
 
@@ -23,6 +24,8 @@ export interface FieldChipDeps extends FigureDeps {
 export function createFieldChip(deps: FieldChipDeps) {
   let current: { root: Element; size: Size } | null = null;
   let generation = 0;
+  /** The last local measurement of a field: huge fields are scaled from it while they change little. */
+  let earlier: { root: Element; config: InlineConfig; measure: LocalMeasure } | null = null;
 
   function place(): void {
     if (!current) return;
@@ -38,24 +41,37 @@ export function createFieldChip(deps: FieldChipDeps) {
     void deps.ui().then((ui) => ui.chip.hide());
   }
 
-  /** Re-reads the focused editor; `trusted`: the change came from the user's own typing or focus. */
+  /**
+   * Re-reads the focused editor; `trusted`: the change came from the user's own typing or focus.
+   * The chip is background work: the field is read and measured only when the page is idle, so a
+   * megabyte field costs nothing on the keystrokes around it.
+   */
   async function update(trusted: boolean): Promise<void> {
     const config = await deps.config.load();
+    await yielder(deps.ctx, 'idle')();
+    // Read now, not when asked: whatever has focus once the page is idle is what the chip shows.
     const focused = config.active ? readFocusedText(deps.doc) : null;
     if (!focused || !/\S/.test(focused.text)) return hide();
     const id = ++generation;
     const root = focused.editor.root;
-    await produceFigure(deps, config, focused.text, trusted && config.wholeFieldApi, {
-      stale: () => id !== generation,
-      show(figure: Figure) {
-        if (figure.source === 'local' && figure.seconds < CHIP_MIN_SECONDS) return hide();
-        void deps.ui().then((ui) => {
-          if (id !== generation) return;
-          current = { root, size: ui.chip.show((box) => renderChip(box, figure)) };
-          place();
-        });
+    const measure = await produceFigure(deps, config, focused.text, {
+      mayAsk: trusted && config.wholeFieldApi,
+      localNote: config.wholeFieldApi ? undefined : WHOLE_FIELD_LOCAL_NOTE,
+      priority: 'idle',
+      earlier: earlier?.root === root && earlier.config === config ? earlier.measure : undefined,
+      sink: {
+        stale: () => id !== generation,
+        show(figure: Figure) {
+          if (figure.source === 'local' && figure.seconds < CHIP_MIN_SECONDS) return hide();
+          void deps.ui().then((ui) => {
+            if (id !== generation) return;
+            current = { root, size: ui.chip.show((box) => renderChip(box, figure)) };
+            place();
+          });
+        },
       },
-    }, config.wholeFieldApi ? undefined : WHOLE_FIELD_LOCAL_NOTE);
+    });
+    if (measure) earlier = { root, config, measure };
   }
 
   return { update, hide, place, get root(): Element | null { return current?.root ?? null; } };

@@ -1,10 +1,10 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { groupThousands } from '../format';
 import type { ConfigClient } from './config-client';
 import type { EstimateClient } from './estimate-client';
 import type { Figure, InlineConfig } from './inline-config';
 import { localFigure } from './local-figure';
 import { localSecondsSliced } from './measure';
-import { yielder } from './schedule';
+import { yielder, type ScheduleContext } from './schedule';
 
 export interface FigureSink {
   /** Another request has started since: stop. */
@@ -13,32 +13,63 @@ export interface FigureSink {
 }
 
 export interface FigureDeps {
-  ctx: ContentScriptContext;
+  ctx: ScheduleContext;
   config: ConfigClient;
   estimates: EstimateClient;
 }
 
 function tooLongNote(config: InlineConfig): string {
-  return `Text longer than ${config.maxApiCharacters.toLocaleString('en')} characters: approximate local estimate.`;
+  return `Text longer than ${groupThousands(config.maxApiCharacters)} characters: approximate local estimate.`;
+}
+
+export interface FigureRequest {
+  /** The user asked with a real gesture and the text may be sent to the API. */
+  mayAsk: boolean;
+  sink: FigureSink;
+  /** Why a local figure is shown, when not for the text's length. */
+  localNote?: string;
+  /** `idle`: background work (the field chip) that waits for the page to be idle between slices. */
+  priority?: 'prompt' | 'idle';
+  /** An earlier measurement of the same field, to scale from (see RESCALE_WITHIN). */
+  earlier?: LocalMeasure;
+}
+
+/** A local measurement: a text's length and its seconds. */
+export interface LocalMeasure {
+  length: number;
+  seconds: number;
 }
 
 /**
- * The figure for a text: a remembered API figure, else the local one at once, then — when the
- * user asked with a real gesture and the text may be sent — the background's figure.
+ * A text too long for the API, whose length is within this share of an earlier measurement of the
+ * same field, is scaled from it by length instead of measured again: typing in a huge field costs
+ * no re-measure (and the figure is approximate anyway).
  */
-export async function produceFigure(deps: FigureDeps, config: InlineConfig, text: string, mayAsk: boolean, sink: FigureSink, localNote?: string): Promise<void> {
+const RESCALE_WITHIN = 0.05;
+
+/**
+ * The figure for a text: a remembered API figure, else the local one at once, then — when the
+ * user asked with a real gesture and the text may be sent — the background's figure. Resolves to
+ * the local measurement when it made a new one.
+ */
+export async function produceFigure(deps: FigureDeps, config: InlineConfig, text: string, request: FigureRequest): Promise<LocalMeasure | undefined> {
+  const { mayAsk, sink, localNote, earlier } = request;
   const remembered = deps.estimates.remembered(text);
   if (remembered) {
     sink.show(remembered, false);
-    return;
+    return undefined;
   }
-  const seconds = await localSecondsSliced(text, config.local, yielder(deps.ctx), () => !sink.stale());
-  if (seconds === null || sink.stale()) return;
   const tooLong = text.length > config.maxApiCharacters;
+  const scaled = tooLong && earlier !== undefined && Math.abs(text.length - earlier.length) <= earlier.length * RESCALE_WITHIN;
+  const seconds = scaled
+    ? earlier.seconds * (text.length / earlier.length)
+    : await localSecondsSliced(text, config.local, { pause: yielder(deps.ctx, request.priority), stillWanted: () => !sink.stale() });
+  if (seconds === null || sink.stale()) return undefined;
+  const measured = scaled ? undefined : { length: text.length, seconds };
   const ask = mayAsk && !tooLong;
   const local = localFigure(seconds, config, tooLong ? tooLongNote(config) : localNote);
   sink.show(local, ask);
-  if (!ask) return;
+  if (!ask) return measured;
   try {
     const figure = await deps.estimates.estimate(text);
     if (figure.source !== 'local') deps.config.revalidate();
@@ -46,4 +77,5 @@ export async function produceFigure(deps: FigureDeps, config: InlineConfig, text
   } catch (error) {
     if (!sink.stale()) sink.show({ ...local, note: error instanceof Error ? error.message : 'The estimate failed.' }, false);
   }
+  return measured;
 }

@@ -1,13 +1,23 @@
 import { localSeconds } from '../estimate/local-model';
+import type { Pause } from './schedule';
 
-/** One slice takes a few milliseconds of the local model (about 2 MB/s): far from a long task. */
-const SLICE = 16 * 1024;
-/** Longer texts are measured on evenly spread samples of SAMPLES slices and scaled by length. */
-const SAMPLE_ABOVE = 256 * 1024;
+/** One slice is a fraction of a millisecond of the local model (about 3 MB/s). */
+const SLICE = 4 * 1024;
+/** Longer texts are measured on SAMPLES evenly spread slices and scaled by length. */
+const SAMPLE_ABOVE = 64 * 1024;
 const SAMPLES = SAMPLE_ABOVE / SLICE;
+/** Work per task before yielding: a long task is 50 ms, and a busy machine stretches each slice. */
+const BUDGET_MS = 4;
 
-type Yield = () => Promise<void>;
 type LocalModel = { language: Parameters<typeof localSeconds>[1]; speed: number; factor: number };
+
+export interface SliceOptions {
+  pause: Pause;
+  /** Checked after every pause: false stops the work (a newer text is wanted). */
+  stillWanted?: () => boolean;
+  /** Milliseconds of work between pauses. */
+  budgetMs?: number;
+}
 
 /** [start, end) windows to measure, cut at spaces so no word is split. */
 function windows(text: string): Array<[number, number]> {
@@ -34,21 +44,28 @@ function windows(text: string): Array<[number, number]> {
 }
 
 /**
- * Local seconds for any length of text without a long task: a slice per task, and beyond
- * SAMPLE_ABOVE characters an estimate from spread samples (the figure is approximate anyway, and
- * a 10 MB selection never goes to the API). The local model is a sum over the text, so slices add up.
+ * Local seconds for any length of text without a long task: slices for at most `budgetMs` per task,
+ * and beyond SAMPLE_ABOVE characters an estimate from spread samples (the figure is approximate
+ * anyway, and such a text never goes to the API), so a 10 MB text costs what 64 KB does. The local
+ * model is a sum over the text, so slices add up. When the budget ran out, it pauses once more at
+ * the end: what the caller does next (drawing the figure) starts a task of its own.
  */
-export async function localSecondsSliced(text: string, model: LocalModel, pause: Yield, stillWanted: () => boolean = () => true): Promise<number | null> {
+export async function localSecondsSliced(text: string, model: LocalModel, options: SliceOptions): Promise<number | null> {
+  const { pause, stillWanted = () => true, budgetMs = BUDGET_MS } = options;
+  let taskStart = performance.now();
+  const yieldIfSpent = async (): Promise<boolean> => {
+    if (performance.now() - taskStart < budgetMs) return true;
+    await pause();
+    taskStart = performance.now();
+    return stillWanted();
+  };
   let seconds = 0;
   let measured = 0;
-  const parts = windows(text);
-  for (const [index, [start, end]] of parts.entries()) {
-    if (index > 0) {
-      await pause();
-      if (!stillWanted()) return null;
-    }
+  for (const [start, end] of windows(text)) {
+    if (measured > 0 && !(await yieldIfSpent())) return null;
     seconds += localSeconds(text.slice(start, end), model.language, model.speed, model.factor);
     measured += end - start;
   }
+  if (!(await yieldIfSpent())) return null;
   return measured > 0 ? seconds * (text.length / measured) : 0;
 }

@@ -1,43 +1,86 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
-/** Yields to the page between slices of work: one macrotask. */
-export function yielder(ctx: ContentScriptContext): () => Promise<void> {
-  return () => new Promise((resolve) => { ctx.setTimeout(resolve, 0); });
+/*
+ * Timers tied to the content script's context. WXT's ctx.setTimeout and ctx.requestAnimationFrame
+ * add an 'abort' listener per call and never remove it: one per keystroke or scrolled frame, kept
+ * for the page's life. Here each helper registers its clean-up once and reuses one pending slot.
+ */
+
+export type Pause = () => Promise<void>;
+
+/** What scheduling needs of WXT's content-script context. */
+export type ScheduleContext = Pick<ContentScriptContext, 'onInvalidated' | 'isValid' | 'isInvalid' | 'block'>;
+
+/** A single pending timer for `task`, cleared when the context is invalidated. */
+function timerSlot(ctx: ScheduleContext, task: () => void): (ms: number) => void {
+  let id: ReturnType<typeof setTimeout> | undefined;
+  ctx.onInvalidated(() => clearTimeout(id));
+  const run = () => {
+    id = undefined;
+    if (ctx.isValid) task();
+  };
+  return (ms) => {
+    id = setTimeout(run, ms);
+  };
 }
 
 /**
  * Runs `task` once things have been quiet for `quietMs`: one timer however many calls come
  * (a keystroke costs a timestamp, not a timer).
  */
-export function quietly(ctx: ContentScriptContext, quietMs: number, task: () => void): () => void {
+export function quietly(ctx: ScheduleContext, quietMs: number, task: () => void): () => void {
   let last = 0;
   let armed = false;
-  const fire = () => {
+  const arm = timerSlot(ctx, () => {
     const wait = last + quietMs - performance.now();
-    if (wait > 1) {
-      ctx.setTimeout(fire, wait);
-      return;
-    }
+    if (wait > 1) return arm(wait);
     armed = false;
     task();
-  };
+  });
   return () => {
     last = performance.now();
     if (armed) return;
     armed = true;
-    ctx.setTimeout(fire, quietMs);
+    arm(quietMs);
   };
 }
 
 /** Runs `task` at most once per frame, however many calls come. */
-export function perFrame(ctx: ContentScriptContext, task: () => void): () => void {
-  let queued = false;
+export function perFrame(ctx: ScheduleContext, task: () => void): () => void {
+  let id: number | undefined;
+  ctx.onInvalidated(() => {
+    if (id !== undefined) cancelAnimationFrame(id);
+  });
+  const run = () => {
+    id = undefined;
+    if (ctx.isValid) task();
+  };
   return () => {
-    if (queued) return;
-    queued = true;
-    ctx.requestAnimationFrame(() => {
-      queued = false;
-      task();
-    });
+    id ??= requestAnimationFrame(run);
+  };
+}
+
+interface SchedulerWithYield { yield(): Promise<void> }
+
+const IDLE_TIMEOUT_MS = 1_000;
+
+/**
+ * Yields to the page between slices of work, so input and rendering go first. `prompt` comes back
+ * in the next task (the user is waiting for this figure); `idle` waits for the page to be idle
+ * (background work such as the field chip, which must not slow typing). Once the content script is
+ * invalidated, the work is never resumed.
+ */
+export function yielder(ctx: ScheduleContext, mode: 'prompt' | 'idle' = 'prompt'): Pause {
+  const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithYield> }).scheduler;
+  // Without scheduler.yield (Firefox ESR), a timer: nested ones wait 4 ms, but the work is short.
+  const prompt: Pause = typeof scheduler?.yield === 'function'
+    ? () => (scheduler as SchedulerWithYield).yield()
+    : () => new Promise((resolve) => { setTimeout(resolve, 0); });
+  const wait: Pause = mode === 'idle' && typeof requestIdleCallback === 'function'
+    ? () => new Promise((resolve) => { requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS }); })
+    : prompt;
+  return async () => {
+    await wait();
+    if (ctx.isInvalid) await ctx.block();
   };
 }

@@ -55,15 +55,18 @@ export function createSelectionTooltip(deps: SelectionTooltipDeps) {
     const ui = await deps.ui();
     container = ui.container;
     const entry = { text: read.text, anchor: read.anchor, size: { width: 0, height: 0 } };
-    await produceFigure(deps, config, read.text, trusted, {
-      stale: () => id !== generation,
-      show(figure: Figure, pending: boolean) {
-        const appearing = current === null;
-        current = entry;
-        dismissed = null;
-        entry.size = ui.tooltip.show((box) => renderTooltip(box, figure, pending));
-        place();
-        if (appearing) deps.onToggle();
+    await produceFigure(deps, config, read.text, {
+      mayAsk: trusted,
+      sink: {
+        stale: () => id !== generation,
+        show(figure: Figure, pending: boolean) {
+          const appearing = current === null;
+          current = entry;
+          dismissed = null;
+          entry.size = ui.tooltip.show((box) => renderTooltip(box, figure, pending));
+          place();
+          if (appearing) deps.onToggle();
+        },
       },
     });
   }

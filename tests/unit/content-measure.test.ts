@@ -5,33 +5,51 @@ import { englishScript } from '../fixtures/scripts';
 
 const model = { language: 'en' as const, speed: 1, factor: 1 };
 
+/** A pause that only counts. */
+function counting() {
+  const state = { pauses: 0 };
+  return { state, pause: async () => { state.pauses++; } };
+}
+
 describe('localSecondsSliced', () => {
   it('answers small texts without yielding', async () => {
-    let pauses = 0;
-    const seconds = await localSecondsSliced('Short and sweet.', model, async () => { pauses++; });
+    const { state, pause } = counting();
+    const seconds = await localSecondsSliced('Short and sweet.', model, { pause });
     expect(seconds).toBeCloseTo(localSeconds('Short and sweet.', 'en', 1), 10);
-    expect(pauses).toBe(0);
+    expect(state.pauses).toBe(0);
   });
 
   it('adds up large texts a slice at a time, to the same figure', async () => {
-    const text = englishScript(100_000);
-    let pauses = 0;
-    const seconds = await localSecondsSliced(text, model, async () => { pauses++; });
-    expect(pauses).toBeGreaterThanOrEqual(5);
+    const text = englishScript(60_000);
+    const { state, pause } = counting();
+    const seconds = await localSecondsSliced(text, model, { pause, budgetMs: 0 });
+    expect(state.pauses).toBeGreaterThanOrEqual(10);
     expect(seconds! / localSeconds(text, 'en', 1)).toBeCloseTo(1, 3);
   });
 
-  it('estimates huge texts from spread samples, within 2 %, in a bounded number of slices', async () => {
-    const text = englishScript(2 * 1024 * 1024);
-    let pauses = 0;
-    const seconds = await localSecondsSliced(text, model, async () => { pauses++; });
-    expect(pauses).toBeLessThanOrEqual(16);
-    expect(Math.abs(seconds! / localSeconds(text, 'en', 1) - 1)).toBeLessThan(0.02);
+  it('yields only once its time budget is spent, and once more before the caller draws', async () => {
+    const text = englishScript(60_000);
+    const { state, pause } = counting();
+    await localSecondsSliced(text, model, { pause, budgetMs: 60_000 });
+    expect(state.pauses).toBe(0);
+    const slow = counting();
+    await localSecondsSliced('Short and sweet.', model, { pause: slow.pause, budgetMs: 0 });
+    expect(slow.state.pauses).toBe(1);
+  });
+
+  it('estimates huge texts from spread samples, within 2 %, at the cost of a small one', async () => {
+    for (const size of [256 * 1024, 2 * 1024 * 1024]) {
+      const text = englishScript(size);
+      const { state, pause } = counting();
+      const seconds = await localSecondsSliced(text, model, { pause, budgetMs: 0 });
+      expect(state.pauses).toBeLessThanOrEqual(16);
+      expect(Math.abs(seconds! / localSeconds(text, 'en', 1) - 1)).toBeLessThan(0.02);
+    }
   });
 
   it('stops when the figure is no longer wanted', async () => {
     let wanted = true;
-    const seconds = await localSecondsSliced(englishScript(100_000), model, async () => { wanted = false; }, () => wanted);
+    const seconds = await localSecondsSliced(englishScript(60_000), model, { pause: async () => { wanted = false; }, stillWanted: () => wanted, budgetMs: 0 });
     expect(seconds).toBeNull();
   });
 });

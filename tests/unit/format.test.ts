@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatCredits } from '@/lib/format';
+import { formatClock, formatCredits, groupThousands } from '@/lib/format';
 
 describe('format', () => {
   it('shows m:ss and h:mm:ss', () => {
@@ -15,5 +15,16 @@ describe('format', () => {
     expect(formatCredits(1.5)).toBe('1.5');
     expect(formatCredits(0.0712)).toBe('0.07');
     expect(formatCredits(12345.678)).toBe('12,345.68');
+    expect(formatCredits(0.001)).toBe('0');
+    expect(formatCredits(1234567.1)).toBe('1,234,567.1');
+    expect(formatCredits(-1500.5)).toBe('-1,500.5');
+  });
+
+  it('formats like Intl (en) without paying for it', () => {
+    for (const value of [0, 1, 9.999, 12.345, 999.995, 1000, 987654.321, 30_000, 1e9 + 0.5]) {
+      expect(formatCredits(value)).toBe(value.toLocaleString('en', { maximumFractionDigits: 2 }));
+    }
+    expect(groupThousands(300_000)).toBe('300,000');
+    expect(groupThousands(999)).toBe('999');
   });
 });

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createConfigClient } from '@/lib/content/config-client';
+import { createEstimateClient } from '@/lib/content/estimate-client';
+import { produceFigure, type LocalMeasure } from '@/lib/content/figures';
+import type { Figure, InlineConfig } from '@/lib/content/inline-config';
+import { localSeconds } from '@/lib/estimate/local-model';
+import { englishScript } from '../fixtures/scripts';
+import { testContext } from '../fixtures/schedule-context';
+
+const config: InlineConfig = {
+  active: true, wholeFieldApi: false, maxApiCharacters: 30_000, provider: 'supertone',
+  local: { language: 'en', speed: 1, factor: 1 }, billing: { perSecond: 1, quantum: 0 },
+};
+const deps = () => ({ ctx: testContext(), config: createConfigClient('example.com'), estimates: createEstimateClient() });
+
+/** The figures shown for `text`, and the measurement produceFigure reports. */
+async function figuresFor(text: string, earlier?: LocalMeasure): Promise<{ shown: Figure[]; measured: LocalMeasure | undefined }> {
+  const shown: Figure[] = [];
+  const measured = await produceFigure(deps(), config, text, { mayAsk: false, earlier, sink: { stale: () => false, show: (figure) => shown.push(figure) } });
+  return { shown, measured };
+}
+
+describe('produceFigure', () => {
+  const big = englishScript(200_000);
+
+  it('measures a text and reports the measurement', async () => {
+    const { shown, measured } = await figuresFor(big);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.source).toBe('local');
+    expect(shown[0]!.note).toBe('Text longer than 30,000 characters: approximate local estimate.');
+    expect(shown[0]!.seconds / localSeconds(big, 'en', 1)).toBeCloseTo(1, 1);
+    expect(measured).toEqual({ length: big.length, seconds: shown[0]!.seconds });
+  });
+
+  it('scales a text too long for the API from an earlier measurement of nearly the same length', async () => {
+    // A made-up earlier figure: what is shown comes from it, not from measuring the text.
+    const earlier = { length: big.length - 1_000, seconds: 10_000 };
+    const { shown, measured } = await figuresFor(big, earlier);
+    expect(shown[0]!.seconds).toBeCloseTo(10_000 * (big.length / earlier.length), 6);
+    expect(measured).toBeUndefined();
+  });
+
+  it('measures again when the length moved on, or when the API may see the text', async () => {
+    const moved = await figuresFor(big, { length: Math.round(big.length * 0.9), seconds: 10_000 });
+    expect(moved.shown[0]!.seconds / localSeconds(big, 'en', 1)).toBeCloseTo(1, 1);
+    const small = englishScript(20_000);
+    const sendable = await figuresFor(small, { length: small.length, seconds: 10_000 });
+    expect(sendable.shown[0]!.seconds).toBeCloseTo(localSeconds(small, 'en', 1), 6);
+  });
+});
