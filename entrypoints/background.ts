@@ -6,6 +6,7 @@ import { createEngine, voiceFromSettings } from '@/lib/background/engine';
 import { inlineConfigFor, notifyTabsOfSettings, registerInlineTriggers } from '@/lib/background/inline';
 import { createMessageListener } from '@/lib/background/router';
 import { createHistoryLog } from '@/lib/history/log';
+import { userInlineWords } from '@/lib/i18n/inline-words';
 import { estimateOrigin } from '@/lib/history/row';
 import { historyStore } from '@/lib/history/store';
 import { restrictStorageToExtensionPages } from '@/lib/background/storage-access';
@@ -34,7 +35,7 @@ export default defineBackground(() => {
         estimate: ({ text, record }, sender) => engine.estimate(text, { where: estimateOrigin(sender.url, extensionBaseUrl), record: record ?? true }),
         inlineConfig: async ({ host }) => {
           const settings = await readSettings();
-          return inlineConfigFor(settings, await engine.localFactor(voiceFromSettings(settings)), host);
+          return inlineConfigFor(settings, await engine.localFactor(voiceFromSettings(settings)), host, userInlineWords());
         },
         getSettings: () => readSettings(),
         saveSettings: ({ patch }) => unlessStorageFull(() => saveSettings(patch), () => ({ ok: false as const, errors: storageFullErrors(patch) })),

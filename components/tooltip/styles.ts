@@ -16,12 +16,12 @@ export const INLINE_CSS = `
 }
 /* The boxes set their own display: keep the browser's "closed popovers are not displayed". */
 [popover]:not(:popover-open) { display: none; }
-.tooltip { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; padding: 5px 6px 5px 10px; }
-/* Why a figure is only approximate: a line of its own, wrapped at a readable width. */
-.note { flex-basis: 100%; max-width: 22em; white-space: normal; font-weight: 400; font-size: 12px; color: #d6dae3; }
+.tooltip { display: grid; grid-template-columns: auto 1fr; align-items: center; gap: 4px 8px; padding: 5px 6px 5px 10px; }
+/* Why a figure is only approximate: a line of its own under figure and mark, wrapped at a readable width. */
+.note { grid-column: 1 / -1; max-width: 22em; white-space: normal; font-weight: 400; font-size: 12px; color: #d6dae3; }
 .figure { font-variant-numeric: tabular-nums; }
 .mark {
-  font-size: 11px; font-weight: 600; line-height: 1; padding: 3px 6px; border-radius: 999px;
+  justify-self: start; font-size: 11px; font-weight: 600; line-height: 1; padding: 3px 6px; border-radius: 999px;
   color: #ffd88a; background: rgb(255 216 138 / 0.14);
 }
 .mark[data-source="api"], .mark[data-source="cache"] { color: #8be3b0; background: rgb(139 227 176 / 0.14); }

@@ -1,14 +1,15 @@
 import { formatClock } from '@/lib/format';
 import { figureText, sourceMark } from '@/lib/content/figure-text';
 import type { Figure } from '@/lib/content/inline-config';
+import type { InlineWords } from '@/lib/content/inline-words';
 
 /*
  * The tooltip and the chip are two lines of text each: built with plain DOM (textContent only,
  * never HTML) rather than a UI library, to keep the content script small.
  */
 
-function mark(doc: Document, figure: Figure, suffix = ''): HTMLElement {
-  const { label, title } = sourceMark(figure);
+function mark(doc: Document, figure: Figure, words: InlineWords, suffix = ''): HTMLElement {
+  const { label, title } = sourceMark(figure, words);
   const element = doc.createElement('span');
   element.className = 'mark';
   element.dataset.source = figure.source;
@@ -22,13 +23,13 @@ function mark(doc: Document, figure: Figure, suffix = ''): HTMLElement {
  * figure that is not the API's says why on a line of its own: a reason only in the mark's hover
  * title (a rejected key, an API down) went unseen, and the figure looked as good as an exact one.
  */
-export function renderTooltip(box: HTMLElement, figure: Figure, pending: boolean): void {
+export function renderTooltip(box: HTMLElement, figure: Figure, pending: boolean, words: InlineWords): void {
   const doc = box.ownerDocument;
   const text = doc.createElement('span');
   text.className = 'figure';
-  text.textContent = figureText(figure);
-  const badge = mark(doc, figure, pending ? ' …' : '');
-  if (pending) badge.setAttribute('aria-label', `${badge.textContent ?? ''}: exact figure coming`);
+  text.textContent = figureText(figure, words);
+  const badge = mark(doc, figure, words, pending ? ' …' : '');
+  if (pending) badge.setAttribute('aria-label', `${badge.textContent ?? ''}: ${words.coming}`);
   const exact = figure.source === 'api' || figure.source === 'cache';
   if (pending || exact || !figure.note) {
     box.replaceChildren(text, badge);
@@ -57,10 +58,10 @@ function clockIcon(doc: Document): SVGSVGElement {
 }
 
 /** "(clock) 1:23 [approx.]": the whole text's length, in the field's corner. */
-export function renderChip(box: HTMLElement, figure: Figure): void {
+export function renderChip(box: HTMLElement, figure: Figure, words: InlineWords): void {
   const text = box.ownerDocument.createElement('span');
   text.textContent = formatClock(figure.seconds);
-  box.title = `Whole text: ${figureText(figure)}. ${sourceMark(figure).title}`;
-  box.setAttribute('aria-label', `Whole text ≈ ${formatClock(figure.seconds)}`);
-  box.replaceChildren(clockIcon(box.ownerDocument), text, mark(box.ownerDocument, figure));
+  box.title = `${words.wholeText}: ${figureText(figure, words)}. ${sourceMark(figure, words).title}`;
+  box.setAttribute('aria-label', `${words.wholeText} ≈ ${formatClock(figure.seconds)}`);
+  box.replaceChildren(clockIcon(box.ownerDocument), text, mark(box.ownerDocument, figure, words));
 }

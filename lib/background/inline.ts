@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { InlineConfig } from '../content/inline-config';
+import { ENGLISH_INLINE_WORDS, type InlineWords } from '../content/inline-words';
+import { createI18n, detectLocale } from '../i18n';
 import type { TabEnvelope, TabMessageType } from '../content/tab-protocol';
 import { providerRates, type RoundingRule } from '../rates/credits';
 import type { Settings } from '../settings/schema';
@@ -15,7 +17,7 @@ export function isSiteDisabled(host: string, disabledSites: readonly string[]): 
   return disabledSites.some((site) => name === site || name.endsWith(`.${site}`));
 }
 
-export function inlineConfigFor(settings: Settings, factor: number, host: string): InlineConfig {
+export function inlineConfigFor(settings: Settings, factor: number, host: string, words: InlineWords = ENGLISH_INLINE_WORDS): InlineConfig {
   const rate = providerRates(settings.model, settings.rateOverrides).find((candidate) => candidate.id === settings.provider);
   const perSecond = rate ? (rate.unit === 'second' ? rate.rate : rate.rate / 60) : 0;
   return {
@@ -25,6 +27,7 @@ export function inlineConfigFor(settings: Settings, factor: number, host: string
     provider: settings.provider,
     local: { language: settings.language, speed: settings.speed, factor },
     billing: { perSecond, quantum: QUANTUM[settings.rounding] },
+    words,
   };
 }
 
@@ -44,7 +47,7 @@ export async function notifyTabsOfSettings(): Promise<void> {
 export function registerInlineTriggers(): void {
   const menus = browser.contextMenus;
   void menus.removeAll().then(() => {
-    menus.create({ id: MENU_ID, title: 'Estimate speech length', contexts: ['selection', 'editable'] });
+    menus.create({ id: MENU_ID, title: createI18n(detectLocale()).t('inline.menu'), contexts: ['selection', 'editable'] });
   });
   menus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID && tab?.id !== undefined) void sendToTab(tab.id, 'showEstimate');

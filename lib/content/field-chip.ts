@@ -11,8 +11,6 @@ import { viewportOf } from './viewport';
 /** "More than a few sentences": below this many seconds of speech, no chip. */
 const CHIP_MIN_SECONDS = 12;
 
-const WHOLE_FIELD_LOCAL_NOTE = 'Approximate local estimate: whole-field API figures are off in options (they send the whole field).';
-
 export interface FieldChipDeps extends FigureDeps {
   doc: Document;
   ui: () => Promise<InlineUi>;
@@ -56,7 +54,7 @@ export function createFieldChip(deps: FieldChipDeps) {
     const root = focused.editor.root;
     const measure = await produceFigure(deps, config, focused.text, {
       mayAsk: trusted && config.wholeFieldApi,
-      localNote: config.wholeFieldApi ? undefined : WHOLE_FIELD_LOCAL_NOTE,
+      localNote: config.wholeFieldApi ? undefined : config.words.wholeFieldLocal,
       priority: 'idle',
       earlier: earlier?.root === root && earlier.config === config ? earlier.measure : undefined,
       sink: {
@@ -65,7 +63,7 @@ export function createFieldChip(deps: FieldChipDeps) {
           if (figure.source === 'local' && figure.seconds < CHIP_MIN_SECONDS) return hide();
           void deps.ui().then((ui) => {
             if (id !== generation) return;
-            current = { root, size: ui.chip.show((box) => renderChip(box, figure)) };
+            current = { root, size: ui.chip.show((box) => renderChip(box, figure, config.words)) };
             place();
           });
         },

@@ -1,18 +1,19 @@
 import { formatClock, formatCredits } from '../format';
 import type { Figure } from './inline-config';
+import { ENGLISH_INLINE_WORDS, type InlineWords } from './inline-words';
 
 /** "≈ 0:42 · 42 credits": m:ss, as the product shows durations everywhere. */
-export function figureText(figure: Figure): string {
+export function figureText(figure: Figure, words: InlineWords = ENGLISH_INLINE_WORDS): string {
   const credits = formatCredits(figure.credits);
-  return `≈ ${formatClock(figure.seconds)} · ${credits} ${credits === '1' ? 'credit' : 'credits'}`;
+  return `≈ ${formatClock(figure.seconds)} · ${credits} ${credits === '1' ? words.credit : words.credits}`;
 }
 
 /** The mark beside a figure, so the user knows which one is shown. */
-export function sourceMark(figure: Figure): { label: string; title: string } {
+export function sourceMark(figure: Figure, words: InlineWords = ENGLISH_INLINE_WORDS): { label: string; title: string } {
   switch (figure.source) {
-    case 'api': return { label: 'API', title: 'Exact figure from the Supertone API' };
-    case 'cache': return { label: 'API', title: 'Exact figure from the Supertone API (cached)' };
-    case 'mixed': return { label: 'mixed', title: figure.note ?? 'Partly from the API, partly approximate' };
-    case 'local': return { label: 'approx.', title: figure.note ?? 'Approximate local estimate' };
+    case 'api': return { label: words.api, title: words.exactTitle };
+    case 'cache': return { label: words.api, title: words.cachedTitle };
+    case 'mixed': return { label: words.mixed, title: figure.note ?? words.mixedTitle };
+    case 'local': return { label: words.approx, title: figure.note ?? words.localTitle };
   }
 }

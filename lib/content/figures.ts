@@ -19,7 +19,7 @@ export interface FigureDeps {
 }
 
 function tooLongNote(config: InlineConfig): string {
-  return `Text longer than ${groupThousands(config.maxApiCharacters)} characters: approximate local estimate.`;
+  return config.words.tooLong.replace('{max}', groupThousands(config.maxApiCharacters));
 }
 
 export interface FigureRequest {

@@ -1,5 +1,6 @@
 import type { Language } from '../api/schemas';
 import type { ProviderId } from '../rates/credits';
+import type { InlineWords } from './inline-words';
 
 /**
  * What a content script needs to know, from the background, to show figures on a page.
@@ -17,6 +18,8 @@ export interface InlineConfig {
   local: { language: Language; speed: number; factor: number };
   /** Credits for the chosen provider: billed seconds × perSecond, billed in steps of `quantum` seconds (0: prorated). */
   billing: { perSecond: number; quantum: 0 | 1 | 60 };
+  /** What the tooltip and chip say, in the user's language. */
+  words: InlineWords;
 }
 
 /** A figure as shown: where it came from decides the mark beside it. */

@@ -63,7 +63,7 @@ export function createSelectionTooltip(deps: SelectionTooltipDeps) {
           const appearing = current === null;
           current = entry;
           dismissed = null;
-          entry.size = ui.tooltip.show((box) => renderTooltip(box, figure, pending));
+          entry.size = ui.tooltip.show((box) => renderTooltip(box, figure, pending, config.words));
           place();
           if (appearing) deps.onToggle();
         },

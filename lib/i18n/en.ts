@@ -206,6 +206,19 @@ export const en = {
   'apiError.network': 'The API could not be reached.',
   'apiError.badResponse': 'Unexpected response from the API.',
   'apiError.redirect': 'The API endpoint tried to redirect elsewhere; refused so the key stays put. Check the endpoint in options.',
+  'inline.menu': 'Estimate speech length',
+  'inline.credit': 'credit',
+  'inline.credits': 'credits',
+  'inline.api': 'API',
+  'inline.approx': 'approx.',
+  'inline.mixed': 'mixed',
+  'inline.coming': 'exact figure coming',
+  'inline.exactTitle': 'Exact figure from the Supertone API',
+  'inline.cachedTitle': 'Exact figure from the Supertone API (cached)',
+  'inline.mixedTitle': 'Partly from the API, partly approximate',
+  'inline.localTitle': 'Approximate local estimate',
+  'inline.wholeText': 'Whole text',
+  'inline.wholeFieldLocal': 'Approximate local estimate: whole-field API figures are off in options (they send the whole field).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -52,14 +52,18 @@ function controls(inExtension: InlineControls['inExtension']): Pick<InlineContro
 
 const INLINE_VIEWPORT = { width: 1000, height: 800 };
 
-/** `otherExtensions`: more unpacked extensions loaded beside ScriptMeter (e.g. one that sends it messages). */
-export async function launchInlineChromium(options: { headless?: boolean; extensionDir?: string; otherExtensions?: string[] } = {}): Promise<InlineBrowser> {
+/**
+ * `otherExtensions`: more unpacked extensions loaded beside ScriptMeter (e.g. one that sends it
+ * messages); `uiLanguage`: the browser's own language (what `i18n.getUILanguage()` answers).
+ */
+export async function launchInlineChromium(options: { headless?: boolean; extensionDir?: string; otherExtensions?: string[]; uiLanguage?: string } = {}): Promise<InlineBrowser> {
   const extensionDir = options.extensionDir ?? resolve('.output/chrome-mv3');
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sm-inline-')), {
     executablePath: '/usr/bin/chromium',
     headless: options.headless ?? true,
     viewport: INLINE_VIEWPORT,
     args: chromiumExtensionArgs(extensionDir, options.otherExtensions),
+    ...(options.uiLanguage && { locale: options.uiLanguage, env: { ...process.env, LANGUAGE: options.uiLanguage, LANG: `${options.uiLanguage}.UTF-8` } }),
   });
   const extensionId = new URL((await extensionWorker(context, extensionDir)).url()).host;
   const extensionPage = await context.newPage();

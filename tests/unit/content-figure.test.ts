@@ -3,10 +3,11 @@ import { figureText, sourceMark } from '@/lib/content/figure-text';
 import type { InlineConfig } from '@/lib/content/inline-config';
 import { creditsFor, localFigure } from '@/lib/content/local-figure';
 import { localSeconds } from '@/lib/estimate/local-model';
+import { ENGLISH_INLINE_WORDS } from '@/lib/content/inline-words';
 
 const config: InlineConfig = {
   active: true, wholeFieldApi: false, maxApiCharacters: 30_000, provider: 'supertone',
-  local: { language: 'en', speed: 1, factor: 1 }, billing: { perSecond: 1, quantum: 0 },
+  local: { language: 'en', speed: 1, factor: 1 }, billing: { perSecond: 1, quantum: 0 }, words: ENGLISH_INLINE_WORDS,
 };
 
 describe('inline figures', () => {
