@@ -1,15 +1,15 @@
 import { formatClock, formatCredits } from '../format';
 import type { Figure } from './inline-config';
-import { ENGLISH_INLINE_WORDS, type InlineWords } from './inline-words';
+import type { InlineWords } from './inline-words';
 
 /** "≈ 0:42 · 42 credits": m:ss, as the product shows durations everywhere. */
-export function figureText(figure: Figure, words: InlineWords = ENGLISH_INLINE_WORDS): string {
+export function figureText(figure: Figure, words: InlineWords): string {
   const credits = formatCredits(figure.credits);
   return `≈ ${formatClock(figure.seconds)} · ${credits} ${credits === '1' ? words.credit : words.credits}`;
 }
 
 /** The mark beside a figure, so the user knows which one is shown. */
-export function sourceMark(figure: Figure, words: InlineWords = ENGLISH_INLINE_WORDS): { label: string; title: string } {
+export function sourceMark(figure: Figure, words: InlineWords): { label: string; title: string } {
   switch (figure.source) {
     case 'api': return { label: words.api, title: words.exactTitle };
     case 'cache': return { label: words.api, title: words.cachedTitle };

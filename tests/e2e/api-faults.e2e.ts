@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '@/lib/account/badge';
 import { figureFromReply } from '@/lib/content/estimate-client';
+import { ENGLISH_INLINE_WORDS } from '@/lib/content/inline-words';
 import { figureText } from '@/lib/content/figure-text';
 import { en } from '@/lib/i18n/en';
 import type { EstimateReply } from '@/lib/messages/protocol';
@@ -147,7 +148,7 @@ function faultTable(name: string, cases: FaultCase[], setup: () => Promise<{ ses
       type Api = { runtime: { sendMessage(message: unknown): Promise<EstimateReply> } };
       const scope = globalThis as unknown as { browser?: Api; chrome: Api };
       return (scope.browser ?? scope.chrome).runtime.sendMessage({ scriptmeter: 1, type: 'estimate', data: { text: t } });
-    }, text)));
+    }, text)), ENGLISH_INLINE_WORDS);
 
     it.each(cases)('$name', async (fault) => {
       // A text no case has estimated (the background's cache would answer without the API).

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACCOUNT_ALARM } from '@/lib/background/alarms';
 import { STORAGE_FULL_MESSAGE } from '@/lib/background/storage-full';
 import { figureFromReply } from '@/lib/content/estimate-client';
+import { ENGLISH_INLINE_WORDS } from '@/lib/content/inline-words';
 import { figureText } from '@/lib/content/figure-text';
 import { formatClock } from '@/lib/format';
 import type { EstimateReply } from '@/lib/messages/protocol';
@@ -97,7 +98,7 @@ describe('chromium: browser faults', () => {
 
   /** The figure the background gives for `text` when nothing goes wrong, as the tooltip writes it. */
   async function figureFor(text: string): Promise<string> {
-    return figureText(figureFromReply((await send('estimate', { text })) as EstimateReply));
+    return figureText(figureFromReply((await send('estimate', { text })) as EstimateReply), ENGLISH_INLINE_WORDS);
   }
 
   /** Stops the extension's service worker the way chrome://serviceworker-internals does. */

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figureFromReply } from '@/lib/content/estimate-client';
+import { ENGLISH_INLINE_WORDS } from '@/lib/content/inline-words';
 import { figureText } from '@/lib/content/figure-text';
 import { MAX_REATTACH } from '@/lib/content/ui';
 import type { EstimateReply } from '@/lib/messages/protocol';
@@ -121,7 +122,7 @@ describe('chromium: a page that fights extensions', () => {
       const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
       return chrome.runtime.sendMessage({ scriptmeter: 1, type: 'estimate', data: { text } });
     }, selected.text) as EstimateReply;
-    expect(tooltip.figure).toBe(figureText(figureFromReply(reply)));
+    expect(tooltip.figure).toBe(figureText(figureFromReply(reply), ENGLISH_INLINE_WORDS));
     // Placed just below the end of the selection (lib/content/position.ts), despite the html/body transforms.
     expect(Math.abs(tooltip.y - (selected.bottom + 6))).toBeLessThanOrEqual(3);
     expect(tooltip.x).toBeGreaterThanOrEqual(selected.left - 4);

@@ -12,17 +12,17 @@ const config: InlineConfig = {
 
 describe('inline figures', () => {
   it('reads as the product shows it everywhere', () => {
-    expect(figureText({ seconds: 42, credits: 42, source: 'api' })).toBe('≈ 0:42 · 42 credits');
-    expect(figureText({ seconds: 83.4, credits: 1, source: 'local' })).toBe('≈ 1:23 · 1 credit');
-    expect(figureText({ seconds: 30, credits: 0.75, source: 'local' })).toBe('≈ 0:30 · 0.75 credits');
+    expect(figureText({ seconds: 42, credits: 42, source: 'api' }, ENGLISH_INLINE_WORDS)).toBe('≈ 0:42 · 42 credits');
+    expect(figureText({ seconds: 83.4, credits: 1, source: 'local' }, ENGLISH_INLINE_WORDS)).toBe('≈ 1:23 · 1 credit');
+    expect(figureText({ seconds: 30, credits: 0.75, source: 'local' }, ENGLISH_INLINE_WORDS)).toBe('≈ 0:30 · 0.75 credits');
   });
 
   it('marks which figure is shown', () => {
-    expect(sourceMark({ seconds: 1, credits: 1, source: 'api' }).label).toBe('API');
-    expect(sourceMark({ seconds: 1, credits: 1, source: 'cache' }).label).toBe('API');
-    expect(sourceMark({ seconds: 1, credits: 1, source: 'local', note: 'No API key: approximate local estimate.' }))
+    expect(sourceMark({ seconds: 1, credits: 1, source: 'api' }, ENGLISH_INLINE_WORDS).label).toBe('API');
+    expect(sourceMark({ seconds: 1, credits: 1, source: 'cache' }, ENGLISH_INLINE_WORDS).label).toBe('API');
+    expect(sourceMark({ seconds: 1, credits: 1, source: 'local', note: 'No API key: approximate local estimate.' }, ENGLISH_INLINE_WORDS))
       .toEqual({ label: 'approx.', title: 'No API key: approximate local estimate.' });
-    expect(sourceMark({ seconds: 1, credits: 1, source: 'mixed' }).label).toBe('mixed');
+    expect(sourceMark({ seconds: 1, credits: 1, source: 'mixed' }, ENGLISH_INLINE_WORDS).label).toBe('mixed');
   });
 
   it('prices billed seconds in the provider\'s steps', () => {
