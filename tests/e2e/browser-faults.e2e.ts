@@ -19,9 +19,9 @@ import { formatClock } from '@/lib/format';
 import type { EstimateReply } from '@/lib/messages/protocol';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import {
-  launchInlineChromium, launchInlineFirefox, tooltipState, waitFor, waitForTooltip, type InlineBrowser, type InlineFirefox, type TooltipState,
+  launchInlineChromium, launchInlineFirefox, tooltipState, waitFor, waitForTooltip, type InlineBrowser, type InlineFirefox, type TooltipState, closeInlineSuite, startInlineSuite,
 } from '../pages/harness';
-import { startFixtureServer, type FixtureServer } from '../pages/server';
+import type { FixtureServer } from '../pages/server';
 import { launchChromium, poll, sendFromExtensionPage, type ExtPage } from './browsers';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
@@ -109,15 +109,8 @@ describe('chromium: browser faults', () => {
     await cdp.detach();
   }
 
-  beforeAll(async () => {
-    [api, pages, browser] = await Promise.all([startApiDouble(), startFixtureServer(), launchInlineChromium()]);
-    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE });
-    await browser.setApiKey('test-key');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.close(), pages?.close()]);
-  });
+  beforeAll(async () => ({ api, pages, browser } = await startInlineSuite(() => launchInlineChromium())));
+  afterAll(() => closeInlineSuite({ api, pages, browser }));
   beforeEach(() => api.control.reset());
 
   it('service worker stopped mid-estimate: the tooltip gets the right figure after the worker restarts, and the next estimate works', async () => {
@@ -257,15 +250,8 @@ describe('chromium: extension reloaded with pages open', () => {
   let pages: FixtureServer;
   let browser: InlineBrowser;
 
-  beforeAll(async () => {
-    [api, pages, browser] = await Promise.all([startApiDouble(), startFixtureServer(), launchInlineChromium()]);
-    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE });
-    await browser.setApiKey('test-key');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.close(), pages?.close()]);
-  });
+  beforeAll(async () => ({ api, pages, browser } = await startInlineSuite(() => launchInlineChromium())));
+  afterAll(() => closeInlineSuite({ api, pages, browser }));
 
   /** Chromium re-enables a reloaded unpacked extension only in developer mode (chrome://extensions' switch). */
   async function developerMode(): Promise<void> {
@@ -377,15 +363,8 @@ describe.each([
   let pages: FixtureServer;
   let browser: InlineBrowser | InlineFirefox;
 
-  beforeAll(async () => {
-    [api, pages, browser] = await Promise.all([startApiDouble(), startFixtureServer(), launch()]);
-    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE });
-    await browser.setApiKey('test-key');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.close(), pages?.close()]);
-  });
+  beforeAll(async () => ({ api, pages, browser } = await startInlineSuite<InlineBrowser | InlineFirefox>(launch)));
+  afterAll(() => closeInlineSuite({ api, pages, browser }));
 
   /** The figure a fresh tab shows for `text` alone, nothing else in flight (the background's cache answers). */
   async function figureAlone(text: string): Promise<string> {

@@ -224,3 +224,9 @@ export async function launchFirefox(extensionDir = resolve('.output/firefox-mv2'
     close: () => browser.close(),
   };
 }
+
+/** Both browsers by name, for `describe.each`: the extension-page flows run in each. */
+export const EXT_BROWSERS = [
+  ['chromium', () => launchChromium()],
+  ['firefox', () => launchFirefox()],
+] as const;

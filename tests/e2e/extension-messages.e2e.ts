@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SCRIPT_MESSAGES, type MessageType, type RequestOf } from '@/lib/messages/protocol';
-import { startApiDouble, type ApiDouble } from '../api-double/server';
-import { launchInlineChromium, type InlineBrowser } from '../pages/harness';
-import { startFixtureServer, type FixtureServer } from '../pages/server';
+import type { ApiDouble } from '../api-double/server';
+import { launchInlineChromium, type InlineBrowser, closeInlineSuite, startInlineSuite } from '../pages/harness';
+import type { FixtureServer } from '../pages/server';
 import { extensionWorker, unpackedExtensionId } from './browsers';
 import { openContentWorld } from './content-world';
 
 const KEY = 'sm-live-key-7391';
 const BALANCE = 48_213;
-const VOICE = '91992bbd4758bdcf9c9b01';
 
 /** A valid request of every type: a new message type fails to compile here until it is tried too. */
 const SAMPLES: { [K in MessageType]: RequestOf<K> } = {
@@ -95,17 +94,8 @@ describe('chromium: messages only from ScriptMeter\'s own pages', () => {
     return { settings: await ask('getSettings'), key: await ask('keyStatus'), requests: api.requests.length };
   };
 
-  beforeAll(async () => {
-    [api, pages, browser] = await Promise.all([
-      startApiDouble({ keys: [KEY], balance: BALANCE }), startFixtureServer(), launchInlineChromium({ otherExtensions: [probeDir] }),
-    ]);
-    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE });
-    await browser.setApiKey(KEY);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.close(), pages?.close()]);
-  });
+  beforeAll(async () => ({ api, pages, browser } = await startInlineSuite(() => launchInlineChromium({ otherExtensions: [probeDir] }), { api: { keys: [KEY], balance: BALANCE }, key: KEY })));
+  afterAll(() => closeInlineSuite({ api, pages, browser }));
 
   it('refuses privileged and malformed messages from the content-script world, which never sees the key or the balance', async () => {
     const world = await openContentWorld(browser, pages.page('basic'));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HISTORY_CSV_COLUMNS } from '@/lib/history/csv';
 import type { EstimateReply } from '@/lib/messages/protocol';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
-import { launchChromium, launchFirefox, sendFromExtensionPage, type ExtBrowser, type ExtPage } from './browsers';
+import { EXT_BROWSERS, sendFromExtensionPage, type ExtBrowser, type ExtPage } from './browsers';
 import { downloadAfter } from './page-tools';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
@@ -15,10 +15,7 @@ const exportFrom = (page: ExtPage, button: string) => downloadAfter(page, () => 
 /** RFC 4180 lines split into cells (no quoted fields here: hosts, figures and ids have no commas). */
 const cells = (csv: string) => csv.trimEnd().split('\r\n').map((line) => line.split(','));
 
-describe.each([
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-] as const)('%s: estimate history exported as CSV', (_name, launch) => {
+describe.each(EXT_BROWSERS)('%s: estimate history exported as CSV', (_name, launch) => {
   let api: ApiDouble;
   let browser: ExtBrowser;
   let options: ExtPage;

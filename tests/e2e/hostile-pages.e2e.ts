@@ -6,15 +6,14 @@ import { ENGLISH_INLINE_WORDS } from '@/lib/content/inline-words';
 import { figureText } from '@/lib/content/figure-text';
 import { MAX_REATTACH } from '@/lib/content/ui';
 import type { EstimateReply } from '@/lib/messages/protocol';
-import { startApiDouble, type ApiDouble } from '../api-double/server';
+import type { ApiDouble } from '../api-double/server';
 import { englishScript } from '../fixtures/scripts';
 import {
-  launchInlineChromium, launchInlineFirefox, screenshot, tooltipState, waitFor, waitForTooltip, type InlineBrowser, type InlineFirefox, type TooltipState,
+  launchInlineChromium, launchInlineFirefox, screenshot, tooltipState, waitFor, waitForTooltip, type InlineBrowser, type InlineFirefox, type TooltipState, closeInlineSuite, startInlineSuite,
 } from '../pages/harness';
-import { startFixtureServer, type FixtureServer } from '../pages/server';
+import type { FixtureServer } from '../pages/server';
 import { poll } from './browsers';
 
-const VOICE = '91992bbd4758bdcf9c9b01';
 // The text the hostile page's CodeMirror holds (tests/pages/src/sample.js).
 const LONG_SCRIPT = englishScript(12_000);
 
@@ -98,15 +97,8 @@ describe('chromium: a page that fights extensions', () => {
     return page;
   }
 
-  beforeAll(async () => {
-    [api, pages, browser] = await Promise.all([startApiDouble(), startFixtureServer(), launchInlineChromium()]);
-    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE, maxApiCharacters: 30_000 });
-    await browser.setApiKey('test-key');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.close(), pages?.close()]);
-  });
+  beforeAll(async () => ({ api, pages, browser } = await startInlineSuite(() => launchInlineChromium(), { settings: { maxApiCharacters: 30_000 } })));
+  afterAll(() => closeInlineSuite({ api, pages, browser }));
 
   it('shows a readable tooltip with the right figure beside the selection, through hostile CSS and a restyling loop', async () => {
     const page = await open();
@@ -187,15 +179,8 @@ describe('firefox: a page that fights extensions', () => {
   let pages: FixtureServer;
   let browser: InlineFirefox;
 
-  beforeAll(async () => {
-    [api, pages, browser] = await Promise.all([startApiDouble(), startFixtureServer(), launchInlineFirefox()]);
-    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE, maxApiCharacters: 30_000 });
-    await browser.setApiKey('test-key');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.close(), pages?.close()]);
-  });
+  beforeAll(async () => ({ api, pages, browser } = await startInlineSuite(() => launchInlineFirefox(), { settings: { maxApiCharacters: 30_000 } })));
+  afterAll(() => closeInlineSuite({ api, pages, browser }));
 
   it('shows a readable tooltip through hostile CSS and a restyling loop, and reads CodeMirror after the built-ins were replaced', async () => {
     const page = await browser.open(pages.page('hostile'));

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startApiDouble, type ApiDouble } from '../api-double/server';
+import type { ApiDouble } from '../api-double/server';
 import {
-  chipState, expectNoTooltip, INLINE_BROWSERS, launchInline, present, strayBoxes, tooltipState, waitFor, waitForTooltip, type InlineSession,
+  chipState, expectNoTooltip, INLINE_BROWSERS, launchInline, present, strayBoxes, tooltipState, waitFor, waitForTooltip, type InlineSession, closeInlineSuite, startInlineSuite,
 } from '../pages/harness';
 import type { UserPage } from '../pages/user-page';
-import { startFixtureServer, type FixtureServer } from '../pages/server';
+import type { FixtureServer } from '../pages/server';
 
-const VOICE = '91992bbd4758bdcf9c9b01';
 const PRIVACY = { paused: false, disabledSites: [], wholeFieldApi: false, keepHistory: true };
 
 /** Texts the API was asked about, in order. */
@@ -41,15 +40,8 @@ describe.each(INLINE_BROWSERS)('%s: selection tooltip and field chip on fields, 
   let browser: InlineSession;
   let page: UserPage;
 
-  beforeAll(async () => {
-    [api, pages, browser] = await Promise.all([startApiDouble({ latencyMs: 300 }), startFixtureServer(), launchInline(name)]);
-    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE });
-    await browser.setApiKey('test-key');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.close(), pages?.close()]);
-  });
+  beforeAll(async () => ({ api, pages, browser } = await startInlineSuite(() => launchInline(name), { api: { latencyMs: 300 } })));
+  afterAll(() => closeInlineSuite({ api, pages, browser }));
   beforeEach(async () => {
     await browser.saveSettings({ privacy: PRIVACY });
     await page?.close();

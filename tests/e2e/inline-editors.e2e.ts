@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiDouble, type ApiDouble } from '../api-double/server';
+import type { ApiDouble } from '../api-double/server';
 import { englishScript } from '../fixtures/scripts';
-import { INLINE_BROWSERS, launchInline, waitForTooltip, type InlineSession } from '../pages/harness';
-import { startFixtureServer, type FixtureServer } from '../pages/server';
+import { INLINE_BROWSERS, launchInline, waitForTooltip, type InlineSession, closeInlineSuite, startInlineSuite } from '../pages/harness';
+import type { FixtureServer } from '../pages/server';
 
-const VOICE = '91992bbd4758bdcf9c9b01';
 // The same text the fixture pages load (tests/pages/src/sample.js).
 const PARAGRAPHS = englishScript(900).split('\n\n').slice(0, 3);
 const LONG_SCRIPT = englishScript(12_000);
@@ -49,15 +48,8 @@ describe.each(INLINE_BROWSERS)('%s: select-all in each editor reaches the API wi
   let pages: FixtureServer;
   let browser: InlineSession;
 
-  beforeAll(async () => {
-    [api, pages, browser] = await Promise.all([startApiDouble(), startFixtureServer(), launchInline(name)]);
-    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE, maxApiCharacters: 30_000 });
-    await browser.setApiKey('test-key');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.close(), pages?.close()]);
-  });
+  beforeAll(async () => ({ api, pages, browser } = await startInlineSuite(() => launchInline(name), { settings: { maxApiCharacters: 30_000 } })));
+  afterAll(() => closeInlineSuite({ api, pages, browser }));
 
   it.each(CASES.map((c, i) => [c.page, c, i] as const))('%s', async (fixture, editor, index) => {
     // A speed of its own per editor: nothing is answered from another editor's cache.

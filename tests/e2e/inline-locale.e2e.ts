@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiDouble, type ApiDouble } from '../api-double/server';
-import { launchInlineChromium, screenshot, waitForTooltip, type InlineBrowser } from '../pages/harness';
-import { startFixtureServer, type FixtureServer } from '../pages/server';
-
-const VOICE = '91992bbd4758bdcf9c9b01';
+import type { ApiDouble } from '../api-double/server';
+import { launchInlineChromium, screenshot, waitForTooltip, type InlineBrowser, closeInlineSuite, startInlineSuite } from '../pages/harness';
+import type { FixtureServer } from '../pages/server';
 
 /** The tooltip speaks the browser's language: its words come from the background with the inline config. */
 describe('chromium in Korean: the tooltip and its reasons', () => {
@@ -11,14 +9,8 @@ describe('chromium in Korean: the tooltip and its reasons', () => {
   let pages: FixtureServer;
   let browser: InlineBrowser;
 
-  beforeAll(async () => {
-    [api, pages, browser] = await Promise.all([startApiDouble(), startFixtureServer(), launchInlineChromium({ uiLanguage: 'ko' })]);
-    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.close(), pages?.close()]);
-  });
+  beforeAll(async () => ({ api, pages, browser } = await startInlineSuite(() => launchInlineChromium({ uiLanguage: 'ko' }), { key: null })));
+  afterAll(() => closeInlineSuite({ api, pages, browser }));
 
   async function selectTextarea(): Promise<Awaited<ReturnType<InlineBrowser['open']>>> {
     const page = await browser.open(pages.page('basic'));

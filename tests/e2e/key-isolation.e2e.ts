@@ -1,13 +1,12 @@
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApiDouble, type ApiDouble } from '../api-double/server';
-import { launchInlineChromium, launchInlineFirefox, waitForTooltip, type InlineBrowser, type InlineFirefox } from '../pages/harness';
+import type { ApiDouble } from '../api-double/server';
+import { launchInlineChromium, launchInlineFirefox, waitForTooltip, type InlineBrowser, type InlineFirefox, closeInlineSuite, startInlineSuite } from '../pages/harness';
 import { startFixtureServer, type FixtureServer } from '../pages/server';
 import { openContentWorld } from './content-world';
 
 const KEY = 'secret-key-0001';
 const VAULT = 'scriptmeter-secrets';
-const VOICE = '91992bbd4758bdcf9c9b01';
 
 /** IndexedDB databases of the calling world's origin. */
 const DATABASES = 'indexedDB.databases().then((all) => JSON.stringify(all.map((db) => db.name)))';
@@ -58,15 +57,8 @@ describe('firefox: the key is not where a content script can read it', () => {
   let pages: FixtureServer;
   let browser: InlineFirefox;
 
-  beforeAll(async () => {
-    [api, pages, browser] = await Promise.all([startApiDouble({ keys: [KEY] }), startFixtureServer(), launchInlineFirefox()]);
-    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE });
-    await browser.setApiKey(KEY);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all([api?.close(), pages?.close()]);
-  });
+  beforeAll(async () => ({ api, pages, browser } = await startInlineSuite(() => launchInlineFirefox(), { api: { keys: [KEY] }, key: KEY })));
+  afterAll(() => closeInlineSuite({ api, pages, browser }));
 
   it('keeps the key in the extension\'s IndexedDB, not storage.local, and the API still gets it', async () => {
     // What a Firefox content script could read: browser.storage.local is one area for the whole extension.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
-import { launchChromium, launchFirefox, poll, sendFromExtensionPage, type ExtBrowser, type ExtPage } from './browsers';
+import { EXT_BROWSERS, poll, sendFromExtensionPage, type ExtBrowser, type ExtPage } from './browsers';
 import { downloadAfter, seriousA11yProblems } from './page-tools';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
@@ -104,10 +104,7 @@ async function walk(page: ExtPage): Promise<void> {
   expect((await focused(page)).index).toBe(controls.length - 2);
 }
 
-describe.each([
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-] as const)('%s: keyboard only, popup and options', (_name, launch) => {
+describe.each(EXT_BROWSERS)('%s: keyboard only, popup and options', (_name, launch) => {
   let api: ApiDouble;
   let browser: ExtBrowser;
 

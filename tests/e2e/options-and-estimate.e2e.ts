@@ -4,7 +4,7 @@ import { chunkText } from '@/lib/text/chunk';
 import { predictedDuration } from '../api-double/duration';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import { englishScript } from '../fixtures/scripts';
-import { launchChromium, launchFirefox, sendFromExtensionPage, type ExtBrowser, type ExtPage } from './browsers';
+import { EXT_BROWSERS, sendFromExtensionPage, type ExtBrowser, type ExtPage } from './browsers';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
 
@@ -13,10 +13,7 @@ async function estimateFromPage(page: ExtPage, text: string): Promise<EstimateRe
   return (await sendFromExtensionPage(page, 'estimate', { text })) as EstimateReply;
 }
 
-describe.each([
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-] as const)('%s: options page and background estimate', (name, launch) => {
+describe.each(EXT_BROWSERS)('%s: options page and background estimate', (name, launch) => {
   let api: ApiDouble;
   let browser: ExtBrowser;
   let options: ExtPage;

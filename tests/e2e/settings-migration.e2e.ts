@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, launchFirefox, type ExtBrowser, type ExtPage } from './browsers';
+import { EXT_BROWSERS, type ExtBrowser, type ExtPage } from './browsers';
 
 /** Settings as version 1 of ScriptMeter stored them: no privacy.keepHistory. */
 const V1 = {
@@ -29,10 +29,7 @@ function storedSettings(page: ExtPage): Promise<Record<string, unknown>> {
 const checked = (page: ExtPage, selector: string) => page.evaluate((s) => (document.querySelector(s) as HTMLInputElement).checked, selector);
 const value = (page: ExtPage, selector: string) => page.evaluate((s) => (document.querySelector(s) as HTMLInputElement).value, selector);
 
-describe.each([
-  ['chromium', launchChromium],
-  ['firefox', launchFirefox],
-] as const)('%s: settings stored by version 1 are migrated when the background starts', (_name, launch) => {
+describe.each(EXT_BROWSERS)('%s: settings stored by version 1 are migrated when the background starts', (_name, launch) => {
   let browser: ExtBrowser;
 
   beforeAll(async () => {

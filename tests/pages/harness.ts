@@ -12,6 +12,9 @@ import puppeteer, { type Page as PuppeteerPage } from 'puppeteer-core';
 import { GECKO_ID } from '../../wxt.config';
 import type { Settings } from '@/lib/settings/schema';
 import { chromiumExtensionArgs, extensionWorker, poll, SCREENSHOT_DIR } from '../e2e/browsers';
+import { startApiDouble, type ApiDouble } from '../api-double/server';
+import type { ApiDoubleOptions } from '../api-double/types';
+import { startFixtureServer, type FixtureServer } from './server';
 import { playwrightUser, puppeteerUser, type UserPage } from './user-page';
 
 export interface TooltipState {
@@ -117,6 +120,36 @@ export async function launchInlineFirefox(extensionDir = resolve('.output/firefo
     ...controls(inExtension),
     close: () => browser.close(),
   };
+}
+
+/** The voice the end-to-end tests estimate with (one of the API double's). */
+export const E2E_VOICE = '91992bbd4758bdcf9c9b01';
+
+/** What an inline end-to-end suite runs against: the local API, the fixture pages, a browser. */
+export interface InlineSuite<B extends InlineControls> {
+  api: ApiDouble;
+  pages: FixtureServer;
+  browser: B;
+}
+
+/**
+ * Starts a suite: ScriptMeter pointed at the local API and E2E_VOICE (plus `settings`), with
+ * `key` saved ('test-key' by default; null for none).
+ */
+export async function startInlineSuite<B extends InlineControls>(
+  launch: () => Promise<B>,
+  options: { api?: ApiDoubleOptions; settings?: Partial<Settings>; key?: string | null } = {},
+): Promise<InlineSuite<B>> {
+  const [api, pages, browser] = await Promise.all([startApiDouble(options.api), startFixtureServer(), launch()]);
+  await browser.saveSettings({ endpoint: api.url, voiceId: E2E_VOICE, ...options.settings });
+  if (options.key !== null) await browser.setApiKey(options.key ?? 'test-key');
+  return { api, pages, browser };
+}
+
+/** Closes whatever of a suite was started (a failed start leaves parts undefined). */
+export async function closeInlineSuite(suite: Partial<InlineSuite<InlineControls>>): Promise<void> {
+  await suite.browser?.close();
+  await Promise.all([suite.api?.close(), suite.pages?.close()]);
 }
 
 /** Either browser, its pages driven through one interface: for tests that run in both. */
