@@ -1,4 +1,3 @@
-/**
 import type { WxtStorageItem } from 'wxt/utils/storage';
 
 /**
