@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyRequest } from '../messages/empty-request';
 import type { AccountView } from './view';
 
 /** A voice as the options page's picker shows it. */
@@ -23,13 +24,11 @@ export interface AccountProtocol {
   expectVoice: { request: { voiceId: string }; response: { ok: true } | { ok: false; error: string } };
 }
 
-const empty = z.object({}).strict();
-
 export const accountRequestSchemas = {
-  accountStatus: empty,
-  refreshAccount: empty,
-  testConnection: empty,
-  listVoices: empty,
+  accountStatus: emptyRequest,
+  refreshAccount: emptyRequest,
+  testConnection: emptyRequest,
+  listVoices: emptyRequest,
   dismissAlert: z.object({ id: z.string().max(200) }).strict(),
   expectVoice: z.object({ voiceId: z.string().min(1).max(100) }).strict(),
 } satisfies Record<keyof AccountProtocol, z.ZodType>;

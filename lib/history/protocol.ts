@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyRequest } from '../messages/empty-request';
 import type { HistoryRow } from './row';
 
 /**
@@ -10,9 +11,7 @@ export interface HistoryProtocol {
   clearHistory: { request: Record<string, never>; response: { ok: true } };
 }
 
-const empty = z.object({}).strict();
-
 export const historyRequestSchemas = {
-  listHistory: empty,
-  clearHistory: empty,
+  listHistory: emptyRequest,
+  clearHistory: emptyRequest,
 } satisfies Record<keyof HistoryProtocol, z.ZodType>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyRequest } from './empty-request';
 import { accountRequestSchemas } from '../account/protocol';
 import { historyRequestSchemas } from '../history/protocol';
 import type { MessageType } from './protocol';
@@ -6,17 +7,15 @@ import type { MessageType } from './protocol';
 /** A selection larger than this is refused outright: bounded work, whatever a page sends. */
 export const MAX_MESSAGE_TEXT = 12 * 1024 * 1024;
 
-const empty = z.object({}).strict();
-
 export const requestSchemas = {
   estimate: z.object({ text: z.string().max(MAX_MESSAGE_TEXT), record: z.boolean().optional() }).strict(),
   inlineConfig: z.object({ host: z.string().max(253) }).strict(),
-  getSettings: empty,
+  getSettings: emptyRequest,
   // Field values are checked by the settings module, which explains each problem.
   saveSettings: z.object({ patch: z.record(z.string(), z.unknown()) }).strict(),
   setApiKey: z.object({ key: z.string().max(1024) }).strict(),
-  clearApiKey: empty,
-  keyStatus: empty,
+  clearApiKey: emptyRequest,
+  keyStatus: emptyRequest,
   ...accountRequestSchemas,
   ...historyRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
