@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { InlineConfig } from '../content/inline-config';
 import { ENGLISH_INLINE_WORDS, type InlineWords } from '../content/inline-words';
-import { createI18n, detectLocale } from '../i18n';
+import { detectLocale, translator } from '../i18n';
 import type { TabEnvelope, TabMessageType } from '../content/tab-protocol';
 import { providerRates, type RoundingRule } from '../rates/credits';
 import type { Settings } from '../settings/schema';
@@ -47,7 +47,7 @@ export async function notifyTabsOfSettings(): Promise<void> {
 export function registerInlineTriggers(): void {
   const menus = browser.contextMenus;
   void menus.removeAll().then(() => {
-    menus.create({ id: MENU_ID, title: createI18n(detectLocale()).t('inline.menu'), contexts: ['selection', 'editable'] });
+    menus.create({ id: MENU_ID, title: translator(detectLocale())('inline.menu'), contexts: ['selection', 'editable'] });
   });
   menus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID && tab?.id !== undefined) void sendToTab(tab.id, 'showEstimate');

@@ -1,9 +1,9 @@
 import type { InlineWords } from '../content/inline-words';
-import { createI18n, detectLocale, type Translate } from './index';
+import { detectLocale, translator, type Translate } from './index';
 
 /** The inline tooltip's and chip's words in the browser's language, for the inline config. */
 export function userInlineWords(): InlineWords {
-  return inlineWords(createI18n(detectLocale()).t);
+  return inlineWords(translator(detectLocale()));
 }
 
 export function inlineWords(t: Translate): InlineWords {
