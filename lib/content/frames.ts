@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { frameDocument } from './dom';
+import { nextTasks } from './schedule';
 
 /**
  * Same-origin frames (TinyMCE's classic iframe, preview panes) get the same listeners as the top
@@ -8,6 +9,7 @@ import { frameDocument } from './dom';
  */
 export function watchFrames(ctx: ContentScriptContext, top: Window, attach: (win: Window) => void): void {
   const seen = new WeakSet<Document>();
+  const later = nextTasks(ctx);
   const visit = (win: Window) => {
     const doc = win.document;
     const focused = doc.activeElement;
@@ -21,7 +23,7 @@ export function watchFrames(ctx: ContentScriptContext, top: Window, attach: (win
   // Chromium moves focus to the frame before the outer window's blur, Firefox just after it.
   const watch = (win: Window) => ctx.addEventListener(win, 'blur', () => {
     visit(win);
-    ctx.setTimeout(() => visit(win), 0);
+    later(() => visit(win));
   });
   watch(top);
 }

@@ -25,6 +25,22 @@ function timerSlot(ctx: ScheduleContext, task: () => void): (ms: number) => void
 }
 
 /**
+ * Runs tasks each in a task of its own, after the current event's other handlers (editors update
+ * their selection on the same event), as ctx.setTimeout(task, 0) would, with one clean-up for all.
+ */
+export function nextTasks(ctx: ScheduleContext): (task: () => void) => void {
+  const pending = new Set<ReturnType<typeof setTimeout>>();
+  ctx.onInvalidated(() => pending.forEach((id) => clearTimeout(id)));
+  return (task) => {
+    const id = setTimeout(() => {
+      pending.delete(id);
+      if (ctx.isValid) task();
+    }, 0);
+    pending.add(id);
+  };
+}
+
+/**
  * Runs `task` once things have been quiet for `quietMs`: one timer however many calls come
  * (a keystroke costs a timestamp, not a timer).
  */

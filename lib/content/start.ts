@@ -11,7 +11,7 @@ import { createTabMessageHandler } from './tab-messages';
 import { isTabEnvelope } from './tab-protocol';
 import { createTrustClock } from './trust';
 import { createInlineUi, type InlineUi } from './ui';
-import { perFrame, quietly } from './schedule';
+import { nextTasks, perFrame, quietly } from './schedule';
 
 /** A selection that keeps changing (touch handles, shift-clicks) settles for this long before a figure. */
 const SELECTION_SETTLE_MS = 120;
@@ -45,6 +45,7 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
     if (!pointerDown && trust.recent(Date.now())) void tooltip.fromGesture(null);
   });
   const refreshChip = quietly(ctx, CHIP_QUIET_MS, () => void chip.update(chipTrusted));
+  const later = nextTasks(ctx);
   const follow = perFrame(ctx, () => {
     tooltip.place();
     chip.place();
@@ -72,7 +73,7 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
       if (!trust.note(event) || isOurs(event)) return;
       const point = toTop(event);
       // After the page's own handlers: editors update their selection on this same event.
-      ctx.setTimeout(() => void tooltip.fromGesture(point), 0);
+      later(() => void tooltip.fromGesture(point));
     }), { capture: true });
     ctx.addEventListener(frame, 'keydown', live((event) => {
       trust.note(event);
@@ -82,7 +83,7 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
       if (!trust.note(event) || event.key === 'Escape') return;
       // Keys select only with a modifier (Shift+arrows, Ctrl+A); plain typing costs nothing more here.
       if (!event.shiftKey && !event.ctrlKey && !event.metaKey && !MODIFIERS.has(event.key)) return;
-      ctx.setTimeout(() => void tooltip.fromGesture(null), 0);
+      later(() => void tooltip.fromGesture(null));
     }), { capture: true });
     ctx.addEventListener(frameDoc, 'selectionchange', live(() => {
       tooltip.selectionChanged();
@@ -101,7 +102,7 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
       void chip.update(chipTrusted);
     }), { capture: true });
     ctx.addEventListener(frame, 'focusout', live(() => {
-      ctx.setTimeout(() => { if (chip.root && !chip.root.contains(chip.root.ownerDocument.activeElement)) chip.hide(); }, 0);
+      later(() => { if (chip.root && !chip.root.contains(chip.root.ownerDocument.activeElement)) chip.hide(); });
     }), { capture: true });
     ctx.addEventListener(frame, 'input', live((event) => {
       if (tooltip.visible) tooltip.hide();

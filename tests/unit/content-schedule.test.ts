@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { quietly, yielder } from '@/lib/content/schedule';
+import { nextTasks, quietly, yielder } from '@/lib/content/schedule';
 import { testContext } from '../fixtures/schedule-context';
 
 afterEach(() => {
@@ -34,6 +34,24 @@ describe('quietly', () => {
     ctx.invalidate();
     vi.advanceTimersByTime(5_000);
     expect(runs).toBe(0);
+  });
+});
+
+describe('nextTasks', () => {
+  it('runs each task once, in a later task, and none after the content script is invalidated', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const ctx = testContext();
+    const later = nextTasks(ctx);
+    const ran: string[] = [];
+    later(() => ran.push('a'));
+    later(() => ran.push('b'));
+    expect(ran).toEqual([]);
+    vi.advanceTimersByTime(0);
+    expect(ran).toEqual(['a', 'b']);
+    later(() => ran.push('c'));
+    ctx.invalidate();
+    vi.advanceTimersByTime(1_000);
+    expect(ran).toEqual(['a', 'b']);
   });
 });
 
