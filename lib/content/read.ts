@@ -72,25 +72,31 @@ export function elementAnchor(element: Element, pointer: Point | null, offset: (
 /** Above this many characters a page selection is read from its text nodes, not laid out as text. */
 const LAYOUT_TEXT_LIMIT = 1_000_000;
 
-/**
- * The selected text. `Selection.toString()` follows layout (line breaks between blocks) but costs a
- * long task on megabytes of page text; beyond LAYOUT_TEXT_LIMIT the text nodes' data is joined
- * instead, walking only the selected nodes.
- */
-function rangeText(selection: Selection, range: Range): string {
+/** The selected stretch of each text node in `range`, in document order, without copying it. */
+function* selectedTextParts(range: Range): Generator<{ data: string; start: number; end: number }> {
   const walker = documentOf(range.startContainer).createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
   walker.currentNode = range.startContainer;
-  const pieces: string[] = [];
-  let length = 0;
   let node: Node | null = range.startContainer.nodeType === Node.TEXT_NODE ? range.startContainer : walker.nextNode();
   for (; node && range.comparePoint(node, 0) <= 0; node = walker.nextNode()) {
     if (!range.intersectsNode(node)) continue;
     const data = (node as Text).data;
-    const piece = data.slice(node === range.startContainer ? range.startOffset : 0, node === range.endContainer ? range.endOffset : data.length);
-    pieces.push(piece);
-    length += piece.length;
+    yield { data, start: node === range.startContainer ? range.startOffset : 0, end: node === range.endContainer ? range.endOffset : data.length };
   }
-  return length <= LAYOUT_TEXT_LIMIT ? selection.toString() : pieces.join('\n');
+}
+
+/**
+ * The selected text. `Selection.toString()` follows layout (line breaks between blocks) but costs a
+ * long task on megabytes of page text; beyond LAYOUT_TEXT_LIMIT the text nodes' data is joined
+ * instead. The selection's length is counted first without copying, and stops at the limit.
+ */
+function rangeText(selection: Selection, range: Range): string {
+  let length = 0;
+  for (const part of selectedTextParts(range)) {
+    length += part.end - part.start;
+    if (length > LAYOUT_TEXT_LIMIT) break;
+  }
+  if (length <= LAYOUT_TEXT_LIMIT) return selection.toString();
+  return Array.from(selectedTextParts(range), (part) => part.data.slice(part.start, part.end)).join('\n');
 }
 
 export interface ReadOptions {
