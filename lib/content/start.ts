@@ -102,7 +102,11 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
       void chip.update(chipTrusted);
     }), { capture: true });
     ctx.addEventListener(frame, 'focusout', live(() => {
-      later(() => { if (chip.root && !chip.root.contains(chip.root.ownerDocument.activeElement)) chip.hide(); });
+      later(() => {
+        const root = chip.root;
+        // Focus left the field shown, or the one still being measured (no chip yet): its figure is no longer wanted.
+        if (!root || !root.contains(root.ownerDocument.activeElement)) chip.hide();
+      });
     }), { capture: true });
     ctx.addEventListener(frame, 'input', live((event) => {
       if (tooltip.visible) tooltip.hide();
