@@ -63,7 +63,7 @@ export async function localSecondsSliced(text: string, model: LocalModel, option
   let measured = 0;
   for (const [start, end] of windows(text)) {
     if (measured > 0 && !(await yieldIfSpent())) return null;
-    seconds += localSeconds(text.slice(start, end), model.language, model.speed, model.factor);
+    seconds += localSeconds(text.slice(start, end), model.language, model.speed, model.factor, end < text.length);
     measured += end - start;
   }
   if (!(await yieldIfSpent())) return null;

@@ -1,46 +1,88 @@
-import type { Language } from '../api/schemas';
+import { spellOutNumbers } from '../text/spoken-numbers';
+import { baseLanguage, languageDefaults, type PauseWeights } from './language-defaults';
 
 /**
- * A local duration model for when there is no key or no network: speaking rate per language plus
- * pauses at punctuation, divided by speed. Rates are "speech units" per second: letters for
- * alphabetic scripts, characters for CJK (each roughly a syllable or mora).
+ * The local duration model: seconds = units × secondsPerUnit + the pauses between stretches of
+ * speech, divided by speed. Numbers are first written as they are said ("1999" → "nineteen
+ * ninety-nine"), so they count for what they take to say. Only pauses *between* words count:
+ * punctuation at the very start or end of a text is silence before or after the speech, which a
+ * render's measured length leaves out too.
  */
-const UNITS_PER_SECOND: Partial<Record<Language, number>> = {
-  en: 14.5, ko: 6.8, ja: 7.8, de: 14, fr: 14.5, es: 15.5, it: 15, pt: 14.5, nl: 14, ru: 13,
-  uk: 13, pl: 13.5, cs: 13.5, sk: 13.5, ar: 12.5, hi: 12.5, tr: 14, vi: 12, id: 14.5, el: 13.5,
-};
-const DEFAULT_UNITS_PER_SECOND = 14;
-
-/** Spoken digits take several letters each ("7" → "seven"). */
-const UNITS_PER_DIGIT = 3.5;
-
-const PAUSE_SECONDS = { clause: 0.25, sentence: 0.5, paragraph: 0.75 } as const;
-
-// One pass, one regex: alternatives are counted by which group matched.
-const TOKEN =
-  /(\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul})|(\p{N})|(\p{L})|(\n\s*\n)|([.!?…。！？؟।॥\n]+)|([,;:、，；：،؛—])/gu;
-
-export interface SpeechMeasure {
+export interface SpeechFeatures {
+  /** Letters (alphabetic scripts), characters (Chinese, Japanese) or syllable blocks (Korean). */
   units: number;
-  pauseSeconds: number;
+  clauses: number;
+  sentences: number;
+  paragraphs: number;
 }
 
-export function measureSpeech(text: string): SpeechMeasure {
-  let units = 0;
-  let pauseSeconds = 0;
-  for (const match of text.matchAll(TOKEN)) {
-    if (match[1] !== undefined || match[3] !== undefined) units += 1;
-    else if (match[2] !== undefined) units += UNITS_PER_DIGIT;
-    else if (match[4] !== undefined) pauseSeconds += PAUSE_SECONDS.paragraph;
-    else if (match[5] !== undefined) pauseSeconds += PAUSE_SECONDS.sentence;
-    else if (match[6] !== undefined) pauseSeconds += PAUSE_SECONDS.clause;
+/** What one voice is, for the model: its speaking rate and its pauses (at speed 1). */
+export interface VoiceParameters {
+  secondsPerUnit: number;
+  pauses: PauseWeights;
+}
+
+/** Languages whose unit is a character or syllable block rather than a letter. */
+const SYLLABIC = new Set(['ja', 'ko', 'zh']);
+/**
+ * Our own rough weights for text in another script: a letter is about a third of a syllable, a
+ * CJK character about three letters. Digits left unspoken (languages without number words) count
+ * as a short number word each.
+ */
+const FOREIGN_WEIGHT = { letterInSyllabic: 1 / 3, characterInAlphabetic: 3 };
+const DIGIT_UNITS = { alphabetic: 3.5, syllabic: 1.5 };
+
+const TOKEN =
+  /([ぁぃぅぇぉゃゅょゎァィゥェォャュョヮ])|(\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}|ー)|(\p{L})|(\p{N})|(\n[^\S\n]*\n)|([.!?…。！？؟।॥\n])|([,;:、，；：،؛—–])/gu;
+
+const NONE = 0;
+const CLAUSE = 1;
+const SENTENCE = 2;
+const PARAGRAPH = 3;
+
+/** `continues`: more speech follows this text (a slice of a longer one), so a pause at its end counts. */
+export function speechFeatures(text: string, language: string, continues = false): SpeechFeatures {
+  const base = baseLanguage(language);
+  const syllabic = SYLLABIC.has(base);
+  const spoken = spellOutNumbers(text, base);
+  const features: SpeechFeatures = { units: spoken.digits * (syllabic ? DIGIT_UNITS.syllabic : DIGIT_UNITS.alphabetic), clauses: 0, sentences: 0, paragraphs: 0 };
+  let pending = NONE;
+  let spokenYet = features.units > 0;
+  const speak = (units: number) => {
+    if (pending === CLAUSE) features.clauses += 1;
+    else if (pending === SENTENCE) features.sentences += 1;
+    else if (pending === PARAGRAPH) features.paragraphs += 1;
+    pending = NONE;
+    spokenYet = true;
+    features.units += units;
+  };
+  for (const match of spoken.text.matchAll(TOKEN)) {
+    if (match[1] !== undefined) continue; // a small kana is part of the mora before it
+    if (match[2] !== undefined) speak(syllabic ? 1 : FOREIGN_WEIGHT.characterInAlphabetic);
+    else if (match[3] !== undefined) speak(syllabic ? FOREIGN_WEIGHT.letterInSyllabic : 1);
+    else if (match[4] !== undefined) speak(syllabic ? DIGIT_UNITS.syllabic : DIGIT_UNITS.alphabetic);
+    else if (!spokenYet) continue;
+    else if (match[5] !== undefined) pending = PARAGRAPH;
+    else if (match[6] !== undefined) pending = Math.max(pending, SENTENCE);
+    else if (match[7] !== undefined) pending = Math.max(pending, CLAUSE);
   }
-  return { units, pauseSeconds };
+  if (continues && spokenYet) speak(0);
+  return features;
 }
 
-export function localSeconds(text: string, language: Language, speed: number, factor = 1): number {
-  const { units, pauseSeconds } = measureSpeech(text);
-  if (units === 0) return 0;
-  const rate = UNITS_PER_SECOND[language] ?? DEFAULT_UNITS_PER_SECOND;
-  return ((units / rate + pauseSeconds) / speed) * factor;
+export function defaultParameters(language: string): VoiceParameters {
+  const defaults = languageDefaults(language);
+  return { secondsPerUnit: 1 / defaults.unitsPerSecond, pauses: { ...defaults.pauses } };
+}
+
+/** Seconds at speed 1; divide by the speed for any other. */
+export function secondsAtNormalSpeed(features: SpeechFeatures, voice: VoiceParameters): number {
+  if (features.units === 0) return 0;
+  return features.units * voice.secondsPerUnit + features.clauses * voice.pauses.clause
+    + features.sentences * voice.pauses.sentence + features.paragraphs * voice.pauses.paragraph;
+}
+
+/** The language's default voice, scaled by `factor`, at `speed`. */
+export function localSeconds(text: string, language: string, speed: number, factor = 1, continues = false): number {
+  return (secondsAtNormalSpeed(speechFeatures(text, language, continues), defaultParameters(language)) / speed) * factor;
 }

@@ -56,7 +56,7 @@ function pauseOf(char: string): number {
 /**
  * Splits text into spoken characters and pauses. Each run of non-spoken characters between words
  * counts as one spoken character (the word gap) plus the longest pause it holds ("?!" pauses once);
- * a run before the first word is ignored, a run after the last one adds only its pause.
+ * runs before the first word and after the last are silence around the speech, not part of it.
  */
 function analyseText(text: string): { spokenChars: number; pauseSeconds: number } {
   let spokenChars = 0;
@@ -77,7 +77,6 @@ function analyseText(text: string): { spokenChars: number; pauseSeconds: number 
       gapPause = Math.max(gapPause, pauseOf(char));
     }
   }
-  if (inGap && spokenChars > 0) pauseSeconds += gapPause;
   return { spokenChars, pauseSeconds };
 }
 
