@@ -59,7 +59,7 @@ const ABSURD_LOG_RATIO = Math.log(2.5);
 const MIN_LOG_DEVIATION = 0.25;
 const DEVIATIONS = 3.5;
 /** Ridge weights, in renders' worth: how hard each factor is pulled back to the prior's. */
-const PULL = { rate: 0.3, pause: 1 };
+const PULL = { rate: 0.05, pause: 1 };
 const RATE_RANGE = [0.2, 5] as const;
 const PAUSE_RANGE = [0, 4] as const;
 

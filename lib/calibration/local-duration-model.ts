@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { defaultParameters, secondsAtNormalSpeed, speechFeatures, type VoiceParameters } from '../estimate/local-model';
+import type { LocalBasis, LocalDurationModel, VendorId, VoiceProfile } from '../sources/types';
+import { fitVoice, type Observation } from './fit';
+import { calibrationFor, FEATURES_VERSION, observationSchema, type Calibration } from './record';
+
+/** Vendor answers kept per voice: enough for a stable fit, small enough to store. */
+const MAX_ANSWERS = 100;
+const MAX_VOICES = 50;
+
+export const learnedAnswersSchema = z.record(z.string().max(400), z.array(observationSchema).max(MAX_ANSWERS));
+export type LearnedAnswers = z.infer<typeof learnedAnswersSchema>;
+
+export interface LocalModelOptions {
+  /** The user's calibrations (from renders or imported); read on every call, so saves apply at once. */
+  calibrations: () => readonly Calibration[];
+  /** Vendor answers learned so far, as persisted. */
+  learned?: LearnedAnswers;
+  /** Called after an answer was learned, with the state to persist. */
+  onLearned?: (learned: LearnedAnswers) => void;
+  /** A vendor's own speaking rate for a voice (AudioStack's charsPerSecond), used as the prior. */
+  charsPerSecond?: (voice: VoiceProfile) => number | undefined;
+}
+
+function answersKey(voice: VoiceProfile): string {
+  return [voice.source, voice.voiceId, voice.language.toLowerCase(), voice.model ?? '', voice.style ?? ''].join('|');
+}
+
+/**
+ * The prior from a vendor's characters-per-second figure: the rate that makes this text's speech
+ * (pauses apart) take characters ÷ charsPerSecond.
+ */
+export function priorFromCharsPerSecond(language: string, charsPerSecond: number, text: string): VoiceParameters {
+  const defaults = defaultParameters(language);
+  const units = speechFeatures(text, language).units;
+  const characters = [...text.replace(/\s+/gu, ' ').trim()].length;
+  if (!(charsPerSecond > 0) || units === 0 || characters === 0) return defaults;
+  return { ...defaults, secondsPerUnit: characters / (charsPerSecond * units) };
+}
+
+interface Fitted {
+  parameters: VoiceParameters;
+  basis: LocalBasis;
+}
+
+export function createLocalDurationModel(options: LocalModelOptions): LocalDurationModel & { learned(): LearnedAnswers } {
+  const answers = new Map<string, Observation[]>(Object.entries(options.learned ?? {}));
+  const fits = new Map<string, { calibration: Calibration | undefined; answers: number; prior: VoiceParameters; fitted: Fitted }>();
+
+  function fitted(voice: VoiceProfile, text: string): Fitted {
+    const calibration = calibrationFor(options.calibrations(), voice);
+    const heard = answers.get(answersKey(voice)) ?? [];
+    const cps = options.charsPerSecond?.(voice);
+    const prior = cps ? priorFromCharsPerSecond(voice.language, cps, text) : defaultParameters(voice.language);
+    const key = answersKey(voice);
+    const known = fits.get(key);
+    // The prior only matters without renders or answers; with them the fit is what counts.
+    if (known && known.calibration === calibration && known.answers === heard.length && (calibration || heard.length > 0 || !cps)) return known.fitted;
+    let result: Fitted;
+    if (!calibration && heard.length === 0) {
+      result = { parameters: prior, basis: { kind: 'defaults' } };
+    } else if (calibration && (heard.length === 0 || calibration.featuresVersion !== FEATURES_VERSION)) {
+      result = { parameters: calibration.parameters, basis: basisOf(calibration.samples, calibration.error) };
+    } else {
+      const fit = fitVoice([...(calibration?.observations ?? []), ...heard], prior);
+      result = { parameters: fit.parameters, basis: basisOf(fit.used, fit.error) };
+    }
+    fits.set(key, { calibration, answers: heard.length, prior, fitted: result });
+    return result;
+  }
+
+  return {
+    seconds(text, voice) {
+      return secondsAtNormalSpeed(speechFeatures(text, voice.language), fitted(voice, text).parameters) / voice.speed;
+    },
+    basis(voice) {
+      return fitted(voice, '').basis;
+    },
+    learn(text, voice, seconds, vendor: VendorId) {
+      const features = speechFeatures(text, voice.language);
+      if (features.units === 0 || !(seconds > 0)) return;
+      const key = answersKey(voice);
+      const list = answers.get(key) ?? [];
+      answers.delete(key); // re-insert: Map order doubles as recency for eviction
+      answers.set(key, [...list, { id: vendor, kind: 'answer' as const, features, seconds, speed: voice.speed }].slice(-MAX_ANSWERS));
+      if (answers.size > MAX_VOICES) answers.delete(answers.keys().next().value ?? '');
+      options.onLearned?.(Object.fromEntries(answers));
+    },
+    learned: () => Object.fromEntries(answers),
+  };
+}
+
+function basisOf(samples: number, error: number | null): LocalBasis {
+  return samples > 0 && error !== null ? { kind: 'calibrated', samples, error } : { kind: 'defaults' };
+}
