@@ -9,6 +9,11 @@ export const USAGE = `Usage:
   scriptmeter estimate [FILE|-] --voice ID --language CODE [--model M] [--style S] [--speed X]
                        [--endpoint URL] [--no-cache] [--json]
   scriptmeter balance [--endpoint URL] [--below N] [--json]
+  scriptmeter calibrate --voice ID --language CODE [--source S] [--model M] [--style S] [--speed X]
+                        [--json] DIR|FILE…
+  scriptmeter calibrations list [--json]
+  scriptmeter calibrations export [FILE|-] [--voice ID] [--language CODE]
+  scriptmeter calibrations import FILE…
 
 The API key comes from SUPERTONE_API_KEY. Without it, estimate gives a local approximation
 and makes no call. Exit codes: 0 ok, 1 API or input error, 2 usage error, 3 balance at or below --below.`;

@@ -8,6 +8,12 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'scriptmeter');
 }
 
+/** Where the command line keeps user data (calibrations): not a cache, so under the XDG data directory. */
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.SCRIPTMETER_DATA_DIR) return env.SCRIPTMETER_DATA_DIR;
+  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'scriptmeter');
+}
+
 export async function readJsonFile(path: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(path, 'utf8'));

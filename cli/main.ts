@@ -1,6 +1,7 @@
 import { ApiError } from '../lib/api/errors';
 import { parseCommand, USAGE, UsageError } from './args';
 import { runBalance } from './balance';
+import { CalibrationInputError, runCalibrate, runCalibrations } from './calibrate';
 import { InputError, runEstimate, type Io } from './estimate';
 
 async function readStdin(): Promise<string> {
@@ -17,6 +18,8 @@ async function main(argv: string[]): Promise<number> {
     env: process.env,
   };
   try {
+    if (argv[0] === 'calibrate') return await runCalibrate(argv.slice(1), io);
+    if (argv[0] === 'calibrations') return await runCalibrations(argv.slice(1), io);
     const command = parseCommand(argv);
     if (command.kind === 'help') {
       io.stdout(USAGE);
@@ -28,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`scriptmeter: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    const message = error instanceof ApiError || error instanceof InputError ? error.message : `unexpected failure: ${String(error)}`;
+    const message = error instanceof ApiError || error instanceof InputError || error instanceof CalibrationInputError ? error.message : `unexpected failure: ${String(error)}`;
     process.stderr.write(`scriptmeter: ${message}\n`);
     return 1;
   }
