@@ -36,8 +36,13 @@ describe('numbers as spoken', () => {
     expect(say('$4.50、15%、4:00', 'ja')).toBe('よんどるごじゅうせんと、じゅうごぱーせんと、よじ');
   });
 
+  it('German: joined number words, years in hundreds, the ordinal point before a month is no sentence end', () => {
+    expect(say('Am 3. März 1998 kostete es 45,50 €.', 'de')).toBe('Am dritte März neunzehnhundertachtundneunzig kostete es fünfundvierzig Euro fünfzig.');
+    expect(say('um 17:45 Uhr, 12 % mehr, 2,5 Meter, 21 und 2024', 'de')).toBe('um siebzehn fünfundvierzig Uhr, zwölf Prozent mehr, zwei Komma fünf Meter, einundzwanzig und zweitausend vierundzwanzig');
+  });
+
   it('other languages: numbers become digits to count, and their dots and commas are no pauses', () => {
-    expect(spellOutNumbers('Es kostet 4,50 € im Jahr 1999.', 'de')).toEqual({ text: 'Es kostet   im Jahr  .', digits: 7 });
+    expect(spellOutNumbers('Det kostar 4,50 € år 1999.', 'sv')).toEqual({ text: 'Det kostar   år  .', digits: 7 });
   });
 
   it('leaves text without numbers untouched', () => {

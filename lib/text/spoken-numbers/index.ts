@@ -1,3 +1,4 @@
+import { germanNumbers } from './de';
 import { englishNumbers } from './en';
 import { spanishNumbers } from './es';
 import { japaneseNumbers } from './ja';
@@ -8,7 +9,7 @@ export type { NumberExpression, NumberSpeaker } from './types';
 
 /** Languages whose numbers are said in words; the others count digits as spoken units. */
 const SPEAKERS: Partial<Record<string, NumberSpeaker>> = {
-  en: englishNumbers, es: spanishNumbers, ko: koreanNumbers, ja: japaneseNumbers,
+  en: englishNumbers, es: spanishNumbers, ko: koreanNumbers, ja: japaneseNumbers, de: germanNumbers,
 };
 
 const CURRENCY_SIGNS: Record<string, CurrencyCode> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '￥': 'JPY', '₩': 'KRW' };
@@ -18,7 +19,7 @@ const CURRENCY_SIGNS: Record<string, CurrencyCode> = { $: 'USD', '€': 'EUR', '
 const EXPRESSION = new RegExp([
   String.raw`(?<!\d)(?<year>\d{4})-(?<month>\d{1,2})-(?<day>\d{1,2})(?![\d-])`,
   String.raw`(?<![\d:])(?<hours>[01]?\d|2[0-3]):(?<minutes>[0-5]\d)(?![\d:])`,
-  String.raw`(?:(?<sign>[$€£¥￥₩])[ \u00a0]?)?(?<amount>\d+(?:[.,]\d+)*)(?<suffix>[ \u00a0]?(?:%|％|€)|(?:st|nd|rd|th)(?!\p{L})|\.?[ºª])?`,
+  String.raw`(?:(?<sign>[$€£¥￥₩])[ \u00a0]?)?(?<amount>\d+(?:[.,]\d+)*)(?<suffix>[ \u00a0]?(?:%|％|€)|(?:st|nd|rd|th)(?!\p{L})|\.?[ºª]|\.(?=[ \u00a0](?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)))?`,
 ].join('|'), 'gu');
 
 const MAX_CARDINAL = 999_999_999_999_999;
