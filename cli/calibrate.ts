@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FitRow, Observation } from '../lib/calibration/fit';
+import { pairByName, type PairingProblem } from '../lib/calibration/pairing';
 import { calibrate, calibrationFile, calibrationFor, describeKey, mergeCalibrations, parseCalibrationFile, type Calibration, type CalibrationKey } from '../lib/calibration/record';
 import { speechFeatures } from '../lib/estimate/local-model';
 import { sourceChoiceSchema, SOURCE_CHOICES, SPEED_MAX, SPEED_MIN } from '../lib/sources/types';
@@ -11,7 +12,6 @@ import { UsageError } from './args';
 import type { Io } from './estimate';
 import { dataDir, readJsonFile, writeJsonFile } from './file-store';
 
-const AUDIO_EXTENSIONS = new Set(['.wav', '.mp3', '.ogg', '.oga', '.opus', '.flac', '.m4a', '.aac', '.mp4']);
 const MAX_TEXT_BYTES = 1024 * 1024;
 
 /** Where calibrations live: user data, not cache. */
@@ -29,42 +29,26 @@ export async function loadCalibrations(env: NodeJS.ProcessEnv): Promise<Calibrat
 
 export class CalibrationInputError extends Error {}
 
-interface Pair {
-  name: string;
-  audio?: string;
-  text?: string;
-}
+const PROBLEM_TEXT: Record<PairingProblem, (name: string) => string> = {
+  'no-text': (name) => `no ${basename(name, extname(name))}.txt beside it`,
+  'no-audio': () => 'no audio file of the same name',
+  'not-audio': () => 'not an audio file or a .txt script',
+  'second-audio': () => 'a second audio file for the same script (the first one is used)',
+};
 
-/** Pairs audio files with the .txt of the same base name, from directories and files given. */
-async function pairFiles(paths: string[], problems: string[]): Promise<Pair[]> {
-  const pairs = new Map<string, Pair>();
-  const add = (path: string, explicit: boolean) => {
-    const extension = extname(path).toLowerCase();
-    const isAudio = AUDIO_EXTENSIONS.has(extension);
-    if (!isAudio && extension !== '.txt') {
-      if (explicit) problems.push(`${path}: not an audio file or a .txt script`);
-      return;
-    }
-    const name = basename(path, extname(path));
-    const dir = path.slice(0, path.length - basename(path).length);
-    const key = join(dir, name);
-    const pair = pairs.get(key) ?? { name: basename(path) };
-    if (isAudio) {
-      if (pair.audio) problems.push(`${path}: a second audio file for ${name}.txt (${basename(pair.audio)} is used)`);
-      else pair.audio = path;
-    } else pair.text = path;
-    pair.name = basename(pair.audio ?? path);
-    pairs.set(key, pair);
-  };
+/** Audio files paired with the .txt of the same base name, from the directories and files given. */
+async function pairFiles(paths: string[], problems: string[]) {
+  const files: Array<{ path: string; explicit: boolean }> = [];
   for (const path of paths) {
     const info = await stat(path).catch((error: NodeJS.ErrnoException) => error);
-    if (info instanceof Error) {
-      problems.push(`${path}: unreadable (${info.code ?? 'error'})`);
-    } else if (info.isDirectory()) {
-      for (const entry of (await readdir(path)).sort()) add(join(path, entry), false);
-    } else add(path, true);
+    if (info instanceof Error) problems.push(`${path}: unreadable (${info.code ?? 'error'})`);
+    else if (info.isDirectory()) for (const entry of (await readdir(path)).sort()) files.push({ path: join(path, entry), explicit: false });
+    else files.push({ path, explicit: true });
   }
-  return [...pairs.values()];
+  // Files not audio nor text inside a folder are simply not renders; named ones are reported.
+  const pairing = pairByName(files, (file) => file.path, { strict: (file) => file.explicit });
+  for (const { name, problem } of pairing.problems) problems.push(`${name}: ${PROBLEM_TEXT[problem](name)}`);
+  return pairing.pairs.map((pair) => ({ name: basename(pair.audio.path), audio: pair.audio.path, text: pair.text.path }));
 }
 
 async function readScript(path: string): Promise<string> {
@@ -109,14 +93,6 @@ export async function runCalibrate(argv: string[], io: Io): Promise<number> {
   const problems: string[] = [];
   const observations: Observation[] = [];
   for (const pair of await pairFiles(paths, problems)) {
-    if (!pair.audio) {
-      problems.push(`${pair.text}: no audio file of the same name`);
-      continue;
-    }
-    if (!pair.text) {
-      problems.push(`${pair.audio}: no ${basename(pair.audio, extname(pair.audio))}.txt beside it`);
-      continue;
-    }
     try {
       const script = normalizeScript(await readScript(pair.text)).text;
       const span = await measureAudioFile(pair.audio);

@@ -5,6 +5,7 @@ import { onAccountAlarm } from '@/lib/background/alarms';
 import { createEngine, voiceFromSettings } from '@/lib/background/engine';
 import { inlineConfigFor, notifyTabsOfSettings, registerInlineTriggers } from '@/lib/background/inline';
 import { createMessageListener } from '@/lib/background/router';
+import { calibrationHandlers, calibrationStore } from '@/lib/calibration/store';
 import { createHistoryLog } from '@/lib/history/log';
 import { userInlineWords } from '@/lib/i18n/inline-words';
 import { estimateOrigin } from '@/lib/history/row';
@@ -18,6 +19,7 @@ export default defineBackground(() => {
   void restrictStorageToExtensionPages();
   const history = createHistoryLog(historyStore());
   const engine = createEngine(history);
+  const calibrations = calibrationStore();
   watchSettings(() => {
     engine.invalidate();
     void notifyTabsOfSettings();
@@ -51,6 +53,7 @@ export default defineBackground(() => {
           return { ok: true as const };
         },
         ...account.handlers(),
+        ...calibrationHandlers(calibrations),
       },
       { extensionId: browser.runtime.id, extensionBaseUrl },
     ),

@@ -1,4 +1,5 @@
 import type { AccountProtocol } from '../account/protocol';
+import type { CalibrationProtocol } from '../calibration/protocol';
 import type { EstimateResult, VoiceParams } from '../estimate/estimator';
 import type { ProviderId } from '../rates/credits';
 import type { FieldErrors, Settings } from '../settings/schema';
@@ -10,7 +11,7 @@ import type { HistoryProtocol } from '../history/protocol';
  * Types only, so the content script can use it without shipping zod; the background checks
  * every request against lib/messages/schemas.ts on receipt.
  */
-export interface Protocol extends AccountProtocol, HistoryProtocol {
+export interface Protocol extends AccountProtocol, HistoryProtocol, CalibrationProtocol {
   /**
    * Any part of the extension, content scripts included. `record: false` keeps the estimate out of
    * the history (a part of a script already recorded whole, like the popup's per-paragraph figures).

@@ -29,6 +29,11 @@ const SAMPLES: { [K in MessageType]: RequestOf<K> } = {
   expectVoice: { voiceId: 'attacker-voice' },
   listHistory: {},
   clearHistory: {},
+  listCalibrations: {},
+  saveCalibration: { key: { voiceId: 'attacker-voice', language: 'en' }, observations: [{ id: 'x', kind: 'render', features: { units: 100, clauses: 0, sentences: 1, paragraphs: 0 }, seconds: 99, speed: 1 }] },
+  deleteCalibration: { key: { voiceId: 'attacker-voice', language: 'en' } },
+  exportCalibrations: {},
+  importCalibrations: { file: { format: 'scriptmeter-calibrations', version: 1, calibrations: [] } },
 };
 const envelope = (type: MessageType) => ({ scriptmeter: 1, type, data: SAMPLES[type] });
 const ALL = Object.keys(SAMPLES) as MessageType[];

@@ -80,7 +80,7 @@ describe('scriptmeter calibrate', () => {
     }
     const stored = parseCalibrationFile(JSON.parse(readFileSync(join(data, 'calibrations.json'), 'utf8')));
     expect(stored).toMatchObject({ ok: true, calibrations: [{ key: { voiceId: 'espeak-m3', language: 'en' }, samples: 6 }] });
-  });
+  }, 60_000);
 
   it('prints the fit as a table, keeps the data under XDG_DATA_HOME, and exits 1 when nothing could be used', async () => {
     const xdg = join(renders, 'xdg');
@@ -95,7 +95,7 @@ describe('scriptmeter calibrate', () => {
     const usage = await cli(['calibrate', '--language', 'en', renders], {});
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--voice');
-  });
+  }, 60_000);
 
   it('exports, imports into another data directory, lists; a bad file is refused with its reason', async () => {
     const from = { SCRIPTMETER_DATA_DIR: join(renders, 'from') };
@@ -110,5 +110,5 @@ describe('scriptmeter calibrate', () => {
     const bad = await cli(['calibrations', 'import', join(renders, 'bad.json')], to);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/bad\.json: not a ScriptMeter calibration file/);
-  });
+  }, 60_000);
 });

@@ -25,6 +25,11 @@ function setup() {
     expectVoice: async () => { seen.push('expectVoice'); return { ok: true }; },
     listHistory: async () => { seen.push('listHistory'); return { rows: [] }; },
     clearHistory: async () => { seen.push('clearHistory'); return { ok: true }; },
+    listCalibrations: async () => { seen.push('listCalibrations'); return { calibrations: [] }; },
+    saveCalibration: async () => { seen.push('saveCalibration'); return { ok: false, error: 'test' }; },
+    deleteCalibration: async () => { seen.push('deleteCalibration'); return { ok: true }; },
+    exportCalibrations: async () => { seen.push('exportCalibrations'); return { file: {} }; },
+    importCalibrations: async () => { seen.push('importCalibrations'); return { ok: false, error: 'test' }; },
   };
   return { seen, listener: createMessageListener(handlers, context) };
 }
