@@ -3,6 +3,7 @@ import { useI18n } from '@/lib/i18n/context';
 import { AlertsSection } from './AlertsSection';
 import { ApiKeySection } from './ApiKeySection';
 import { BackupSection } from './BackupSection';
+import { CalibrateSection } from './CalibrateSection';
 import { CostSection } from './CostSection';
 import { PrivacySection } from './PrivacySection';
 import { VoiceSection } from './VoiceSection';
@@ -25,6 +26,7 @@ export function OptionsPage() {
         <AlertsSection />
         <PrivacySection />
       </div>
+      <CalibrateSection />
       <BackupSection onImported={() => setGeneration((n) => n + 1)} />
     </main>
   );

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page as PlaywrightPage, type Worker } from 'playwright-core';
-import puppeteer, { type Browser as PuppeteerBrowser, type KeyInput, type Page as PuppeteerPage } from 'puppeteer-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type ElementHandle, type KeyInput, type Page as PuppeteerPage } from 'puppeteer-core';
 import { GECKO_ID } from '../../wxt.config';
 
 /** The few page operations the end-to-end tests need, the same in both browsers. */
@@ -11,6 +11,8 @@ export interface ExtPage {
   fill(selector: string, value: string): Promise<void>;
   select(selector: string, value: string): Promise<void>;
   click(selector: string): Promise<void>;
+  /** Gives files from disk to an <input type="file">, as a user choosing them would. */
+  setFiles(selector: string, paths: string[]): Promise<void>;
   /** A real key press on whatever has focus: "Tab", "Shift+Tab", "Enter", " ", "ArrowRight". */
   press(key: string): Promise<void>;
   textOf(selector: string): Promise<string>;
@@ -66,6 +68,7 @@ function chromiumPage(page: PlaywrightPage): ExtPage {
     fill: (selector, value) => page.fill(selector, value),
     select: async (selector, value) => { await page.selectOption(selector, value); },
     click: (selector) => page.click(selector),
+    setFiles: (selector, paths) => page.setInputFiles(selector, paths),
     press: (key) => page.keyboard.press(key === ' ' ? 'Space' : key),
     textOf,
     waitForText: (selector, pattern) => poll(() => textOf(selector), (t) => pattern.test(t), `${selector} ~ ${pattern}`),
@@ -159,6 +162,11 @@ function firefoxPage(page: PuppeteerPage): ExtPage {
     },
     select: async (selector, value) => { await page.select(selector, value); },
     click: (selector) => page.click(selector),
+    async setFiles(selector, paths) {
+      const input = await page.$(selector);
+      if (!input) throw new Error(`no ${selector}`);
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(...paths);
+    },
     async press(key) {
       // Puppeteer presses one key at a time: a modifier is held around the key.
       const keys = key.split('+') as KeyInput[];
