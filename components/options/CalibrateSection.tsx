@@ -26,10 +26,12 @@ interface Measured {
 }
 
 const percent = (error: number | null) => ((error ?? 0) * 100).toFixed(1);
+const SECONDS_DIGITS = { minimumFractionDigits: 2, maximumFractionDigits: 2 } as const;
 
 /** Options → Calibrate a voice: renders measured in this page, fitted, saved through the background. */
 export function CalibrateSection() {
   const { t, f } = useI18n();
+  const seconds = (value: number) => t('est.seconds', { seconds: new Intl.NumberFormat(f.locale, SECONDS_DIGITS).format(value) });
   const [profile, setProfile] = useState<Profile>();
   const [mode, setMode] = useState<'pairs' | 'one'>('pairs');
   const [files, setFiles] = useState<File[]>([]);
@@ -141,7 +143,7 @@ export function CalibrateSection() {
           </>
         )}
         <div class="actions">
-          <button type="submit" id="cal-measure" disabled={progress !== undefined}>{t('cal.measure')}</button>
+          <button type="submit" class="primary" id="cal-measure" disabled={progress !== undefined}>{t('cal.measure')}</button>
           <span class="hint" role="status">{progress}</span>
         </div>
       </form>
@@ -155,8 +157,8 @@ export function CalibrateSection() {
                 {measured.fit.rows.map((row) => (
                   <tr key={row.id} class={row.used ? '' : 'left-out'}>
                     <td>{row.id}</td>
-                    <td class="num">{t('est.seconds', { seconds: f.amount(row.measured) })}</td>
-                    <td class="num">{t('est.seconds', { seconds: f.amount(row.estimated) })}</td>
+                    <td class="num">{seconds(row.measured)}</td>
+                    <td class="num">{seconds(row.estimated)}</td>
                     <td>{note(row)}</td>
                   </tr>
                 ))}
@@ -168,7 +170,7 @@ export function CalibrateSection() {
               {measured.problems.map((p) => <li key={p.name}><strong>{p.name}</strong>: {t(p.key, p.vars)}</li>)}
             </ul>
           )}
-          {measured.fit.used > 0 && <div class="actions flush"><button type="button" id="cal-save" onClick={() => void save()}>{t('cal.save')}</button></div>}
+          {measured.fit.used > 0 && <div class="actions flush"><button type="button" class="primary" id="cal-save" onClick={() => void save()}>{t('cal.save')}</button></div>}
         </div>
       )}
       <p id="cal-notice" class={notice ? (notice.ok ? 'notice' : 'notice bad') : ''} role="status">{notice?.text}</p>
