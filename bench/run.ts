@@ -3,12 +3,12 @@
  * Runs against the local API double on loopback; prints a Markdown table for the README.
  */
 import { performance } from 'node:perf_hooks';
-import { createSupertoneClient } from '../lib/api/client';
+import { createSources } from '../lib/sources';
+import type { VoiceProfile } from '../lib/sources/types';
+import { createLocalDurationModel } from '../lib/calibration/local-duration-model';
 import { AdaptiveLimit } from '../lib/estimate/adaptive-limit';
-import { Calibration, calibrationKey } from '../lib/estimate/calibration';
 import { DurationCache } from '../lib/estimate/duration-cache';
-import { createEstimator, type VoiceParams } from '../lib/estimate/estimator';
-import { localSeconds } from '../lib/estimate/local-model';
+import { createEstimator } from '../lib/estimate/estimator';
 import { chunkText } from '../lib/text/chunk';
 import { normalizeScript } from '../lib/text/normalize';
 import { predictedDuration } from '../tests/api-double/duration';
@@ -16,15 +16,15 @@ import { startApiDouble } from '../tests/api-double/server';
 import { englishScript, mixedText, plainSentence, sentence } from '../tests/fixtures/scripts';
 import { VOICES } from '../tests/api-double/voices';
 
-const voice: VoiceParams = { voiceId: '91992bbd4758bdcf9c9b01', language: 'en', model: 'sona_speech_1', speed: 1 };
+const voice: VoiceProfile = { source: 'supertone', voiceId: '91992bbd4758bdcf9c9b01', language: 'en', model: 'sona_speech_1', speed: 1 };
 const rows: Array<[string, string, string, string]> = [];
 const report = (what: string, figure: string, goal: string, met: boolean | undefined) =>
   rows.push([what, figure, goal, met === undefined ? '' : met ? 'met' : 'NOT met']);
 
 const api = await startApiDouble({ latencyMs: 200 });
 const estimatorWith = (concurrency: number, cache = new DurationCache(50_000)) => createEstimator({
-  client: createSupertoneClient({ baseUrl: api.url, apiKey: 'test-key' }),
-  cache, calibration: new Calibration(), limit: new AdaptiveLimit(concurrency),
+  source: createSources('supertone', { baseUrl: api.url, apiKey: 'test-key' }).duration,
+  cache, local: createLocalDurationModel({ calibrations: () => [] }), limit: new AdaptiveLimit(concurrency),
 });
 
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -88,16 +88,16 @@ await api.close();
   const heldOut = Array.from({ length: 200 }, (_, i) => plainSentence(2 * i + 1));
   const errors = voices.map((v) => {
     const truth = (text: string) => predictedDuration(v.voice_id, { text, language: 'en', voice_settings: { speed: 1 } });
-    const calibration = new Calibration();
-    const key = calibrationKey(v.voice_id, 'en', 'sona_speech_1');
+    const local = createLocalDurationModel({ calibrations: () => [] });
+    const profile = { source: 'supertone' as const, voiceId: v.voice_id, language: 'en', model: 'sona_speech_1', speed: 1 };
     const meanError = () => heldOut.reduce((sum, s) => {
       const actual = truth(s);
-      return sum + Math.abs(localSeconds(s, 'en', 1, calibration.factor(key)) - actual) / actual;
+      return sum + Math.abs(local.seconds(s, profile) - actual) / actual;
     }, 0) / heldOut.length;
     const before = meanError();
     for (let i = 0; i < 30; i++) {
       const s = plainSentence(2 * i);
-      calibration.observe(key, localSeconds(s, 'en', 1), truth(s));
+      local.learn(s, profile, truth(s), 'supertone');
     }
     return { name: v.name, before, after: meanError() };
   });

@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSupertoneClient } from '../lib/api/client';
-import { Calibration, calibrationStateSchema } from '../lib/estimate/calibration';
+import { createSources } from '../lib/sources';
+import type { VoiceProfile } from '../lib/sources/types';
+import { createLocalDurationModel, learnedAnswersSchema } from '../lib/calibration/local-duration-model';
+import { calibrationSummary, loadCalibrations } from './calibrate';
 import { DurationCache } from '../lib/estimate/duration-cache';
-import { createEstimator, type EstimateResult, type VoiceParams } from '../lib/estimate/estimator';
+import { createEstimator, type EstimateResult } from '../lib/estimate/estimator';
 import { formatClock, formatCredits } from '../lib/format';
 import { cheapestFirst, providerRates } from '../lib/rates/credits';
+import { modelSchema } from '../lib/sources/supertone';
 import { cacheDir, readJsonFile, writeJsonFile } from './file-store';
 
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -15,7 +18,7 @@ export class InputError extends Error {}
 
 export interface EstimateCommand {
   file: string;
-  voice: VoiceParams;
+  voice: VoiceProfile;
   endpoint: string;
   cache: boolean;
   json: boolean;
@@ -48,20 +51,23 @@ export async function runEstimate(command: EstimateCommand, io: Io): Promise<num
   if (apiKey && !command.voice.voiceId) throw new InputError('--voice is needed for an API estimate (or unset SUPERTONE_API_KEY for a local one)');
   const dir = cacheDir(io.env);
   const cachePath = join(dir, 'durations.json');
-  const calibrationPath = join(dir, 'calibration.json');
+  // Vendor answers the local model learned from are cache; the user's calibrations are data.
+  const learnedPath = join(dir, 'learned-answers.json');
   const cache = new DurationCache(50_000, command.cache
     ? { load: () => readJsonFile(cachePath), save: (entries) => writeJsonFile(cachePath, entries) }
     : undefined);
-  const calibration = new Calibration(calibrationStateSchema.safeParse(await readJsonFile(calibrationPath)).data ?? {});
+  const calibrations = await loadCalibrations(io.env);
+  const local = createLocalDurationModel({ calibrations: () => calibrations, learned: learnedAnswersSchema.safeParse(await readJsonFile(learnedPath)).data ?? {} });
   const estimator = createEstimator({
-    client: apiKey ? createSupertoneClient({ baseUrl: command.endpoint, apiKey }) : undefined,
-    cache, calibration,
+    source: apiKey ? createSources('supertone', { baseUrl: command.endpoint, apiKey }).duration : undefined,
+    cache, local,
   });
   const result = await estimator.estimate(text, command.voice, { onProgress: progressReporter(io) });
   if (command.cache) await cache.flush();
-  await writeJsonFile(calibrationPath, calibration.toJSON()).catch(() => undefined);
+  await writeJsonFile(learnedPath, local.learned()).catch(() => undefined);
   if (result.errors.length > 0) throw new InputError(result.errors[0] ?? 'estimate failed');
-  io.stdout(command.json ? JSON.stringify(jsonSummary(result)) : table(result, command.voice));
+  const calibration = calibrationSummary(calibrations, command.voice);
+  io.stdout(command.json ? JSON.stringify({ ...jsonSummary(result), ...(calibration && { calibration }) }) : table(result, command.voice));
   return 0;
 }
 
@@ -77,8 +83,8 @@ export function jsonSummary(result: EstimateResult) {
   return { seconds: result.seconds, chunks: result.calls, source: result.source, credits: result.credits };
 }
 
-function table(result: EstimateResult, voice: VoiceParams): string {
-  const rates = new Map(providerRates(voice.model).map((rate) => [rate.id, rate]));
+function table(result: EstimateResult, voice: VoiceProfile): string {
+  const rates = new Map(providerRates(modelSchema.safeParse(voice.model).data ?? 'sona_speech_1').map((rate) => [rate.id, rate]));
   const rows = cheapestFirst(result.credits).map(({ id, credits }) => {
     const rate = rates.get(id);
     const unit = rate ? `${formatCredits(rate.rate)} / ${rate.unit === 'second' ? 's' : 'min'}` : '';

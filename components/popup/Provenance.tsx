@@ -1,6 +1,7 @@
 import type { EstimateResult } from '@/lib/estimate/estimator';
 import { useI18n } from '@/lib/i18n/context';
 import type { MessageKey } from '@/lib/i18n';
+import { calibratedNote } from '@/lib/calibration/basis-note';
 
 const RULE_LABELS: Record<string, MessageKey> = {
   tags: 'privacy.rule.tags', markdown: 'privacy.rule.markdown', directions: 'privacy.rule.directions', speakerLabels: 'privacy.rule.speakerLabels',
@@ -20,6 +21,9 @@ export function Provenance(props: { result: EstimateResult }) {
         {result.calls > 0 && <span class="muted"> · {t('est.calls', { count: f.whole(result.calls) })}</span>}
       </p>
       {result.localReason && <p class="muted">{result.localReason}</p>}
+      {result.localBasis?.kind === 'calibrated' && (
+        <p class="muted" id="estimate-calibration">{calibratedNote(t, result.localBasis)}</p>
+      )}
       {excluded && <p class="muted">{t('est.excluded', { list: excluded })}</p>}
       {result.errors.map((error) => <p class="problem" key={error}>{t('est.problem', { error })}</p>)}
     </div>

@@ -3,8 +3,9 @@ import type { InlineConfig } from '../content/inline-config';
 import { ENGLISH_INLINE_WORDS, type InlineWords } from '../content/inline-words';
 import { detectLocale, translator } from '../i18n';
 import type { TabEnvelope, TabMessageType } from '../content/tab-protocol';
-import { providerRates, type RoundingRule } from '../rates/credits';
+import { creditsPerSecond, type RoundingRule } from '../rates/credits';
 import type { Settings } from '../settings/schema';
+import type { VoiceParameters } from '../estimate/local-model';
 
 /** The command declared in wxt.config.ts. */
 const ESTIMATE_COMMAND = 'estimate-selection';
@@ -17,15 +18,20 @@ export function isSiteDisabled(host: string, disabledSites: readonly string[]): 
   return disabledSites.some((site) => name === site || name.endsWith(`.${site}`));
 }
 
-export function inlineConfigFor(settings: Settings, factor: number, host: string, words: InlineWords = ENGLISH_INLINE_WORDS): InlineConfig {
-  const rate = providerRates(settings.model, settings.rateOverrides).find((candidate) => candidate.id === settings.provider);
-  const perSecond = rate ? (rate.unit === 'second' ? rate.rate : rate.rate / 60) : 0;
+/** The voice in effect as the local model sees it: its parameters, and the calibration sentence when it has one. */
+export interface LocalVoice {
+  parameters: VoiceParameters;
+  calibrated?: string;
+}
+
+export function inlineConfigFor(settings: Settings, voice: LocalVoice, host: string, words: InlineWords = ENGLISH_INLINE_WORDS): InlineConfig {
+  const perSecond = creditsPerSecond(settings.provider, settings.model, settings.rateOverrides);
   return {
     active: !settings.privacy.paused && !isSiteDisabled(host, settings.privacy.disabledSites),
     wholeFieldApi: settings.privacy.wholeFieldApi,
     maxApiCharacters: settings.maxApiCharacters,
     provider: settings.provider,
-    local: { language: settings.language, speed: settings.speed, factor },
+    local: { language: settings.language, speed: settings.speed, ...voice },
     billing: { perSecond, quantum: QUANTUM[settings.rounding] },
     words,
   };

@@ -43,7 +43,13 @@ interface Fitted {
   basis: LocalBasis;
 }
 
-export function createLocalDurationModel(options: LocalModelOptions): LocalDurationModel & { learned(): LearnedAnswers } {
+export interface CalibratedLocalModel extends LocalDurationModel {
+  /** The voice as the model sees it, for content scripts' instant figures. */
+  parameters(voice: VoiceProfile): VoiceParameters;
+  learned(): LearnedAnswers;
+}
+
+export function createLocalDurationModel(options: LocalModelOptions): CalibratedLocalModel {
   const answers = new Map<string, Observation[]>(Object.entries(options.learned ?? {}));
   const fits = new Map<string, { calibration: Calibration | undefined; answers: number; prior: VoiceParameters; fitted: Fitted }>();
 
@@ -75,6 +81,9 @@ export function createLocalDurationModel(options: LocalModelOptions): LocalDurat
     },
     basis(voice) {
       return fitted(voice, '').basis;
+    },
+    parameters(voice) {
+      return fitted(voice, '').parameters;
     },
     learn(text, voice, seconds, vendor: VendorId) {
       const features = speechFeatures(text, voice.language);

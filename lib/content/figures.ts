@@ -18,6 +18,13 @@ export interface FigureDeps {
   estimates: EstimateClient;
 }
 
+/** A local figure of a calibrated voice says so: "calibrated from 12 renders, ±4 %". */
+function withCalibration(note: string | undefined, config: InlineConfig): string | undefined {
+  const calibrated = config.local.calibrated;
+  if (!calibrated) return note;
+  return note ? `${note} · ${calibrated}` : calibrated;
+}
+
 function tooLongNote(config: InlineConfig): string {
   return config.words.tooLong.replace('{max}', groupThousands(config.maxApiCharacters));
 }
@@ -67,13 +74,13 @@ export async function produceFigure(deps: FigureDeps, config: InlineConfig, text
   if (seconds === null || sink.stale()) return undefined;
   const measured = scaled ? undefined : { length: text.length, seconds };
   const ask = mayAsk && !tooLong;
-  const local = localFigure(seconds, config, tooLong ? tooLongNote(config) : localNote);
+  const local = localFigure(seconds, config, withCalibration(tooLong ? tooLongNote(config) : localNote, config));
   sink.show(local, ask);
   if (!ask) return measured;
   try {
     const figure = await deps.estimates.estimate(text);
     if (figure.source !== 'local') deps.config.revalidate();
-    if (!sink.stale()) sink.show(figure, false);
+    if (!sink.stale()) sink.show(figure.source === 'local' || figure.source === 'mixed' ? { ...figure, note: withCalibration(figure.note, config) } : figure, false);
   } catch (error) {
     if (!sink.stale()) sink.show({ ...local, note: error instanceof Error ? error.message : 'The estimate failed.' }, false);
   }

@@ -1,4 +1,5 @@
-import type { Language } from '../api/schemas';
+import type { Language } from '../sources/languages';
+import type { VoiceParameters } from '../estimate/local-model';
 import type { ProviderId } from '../rates/credits';
 import type { InlineWords } from './inline-words';
 
@@ -14,8 +15,11 @@ export interface InlineConfig {
   /** Above this many characters the background answers locally anyway, so nothing is sent. */
   maxApiCharacters: number;
   provider: ProviderId;
-  /** The local model's inputs, so the first figure needs no round trip. */
-  local: { language: Language; speed: number; factor: number };
+  /**
+   * The local model's inputs, so the first figure needs no round trip: the voice as calibrated (or
+   * the language's defaults), and what it rests on ("calibrated from 12 renders, ±4 %").
+   */
+  local: { language: Language; speed: number; parameters: VoiceParameters; calibrated?: string };
   /** Credits for the chosen provider: billed seconds × perSecond, billed in steps of `quantum` seconds (0: prorated). */
   billing: { perSecond: number; quantum: 0 | 1 | 60 };
   /** What the tooltip and chip say, in the user's language. */

@@ -1,4 +1,4 @@
-import { localSeconds } from '../estimate/local-model';
+import { voiceSeconds, type VoiceParameters } from '../estimate/local-model';
 import type { Pause } from './schedule';
 
 /** One slice is a fraction of a millisecond of the local model (about 3 MB/s). */
@@ -9,7 +9,7 @@ const SAMPLES = SAMPLE_ABOVE / SLICE;
 /** Work per task before yielding: a long task is 50 ms, and a busy machine stretches each slice. */
 const BUDGET_MS = 4;
 
-type LocalModel = { language: Parameters<typeof localSeconds>[1]; speed: number; factor: number };
+type LocalModel = { language: string; speed: number; parameters: VoiceParameters };
 
 export interface SliceOptions {
   pause: Pause;
@@ -63,7 +63,7 @@ export async function localSecondsSliced(text: string, model: LocalModel, option
   let measured = 0;
   for (const [start, end] of windows(text)) {
     if (measured > 0 && !(await yieldIfSpent())) return null;
-    seconds += localSeconds(text.slice(start, end), model.language, model.speed, model.factor, end < text.length);
+    seconds += voiceSeconds(text.slice(start, end), model.language, model.speed, model.parameters, end < text.length);
     measured += end - start;
   }
   if (!(await yieldIfSpent())) return null;

@@ -82,7 +82,12 @@ export function secondsAtNormalSpeed(features: SpeechFeatures, voice: VoiceParam
     + features.sentences * voice.pauses.sentence + features.paragraphs * voice.pauses.paragraph;
 }
 
+/** Seconds of `text` said by a voice at `speed`; `continues` as for speechFeatures. */
+export function voiceSeconds(text: string, language: string, speed: number, voice: VoiceParameters, continues = false): number {
+  return secondsAtNormalSpeed(speechFeatures(text, language, continues), voice) / speed;
+}
+
 /** The language's default voice, scaled by `factor`, at `speed`. */
-export function localSeconds(text: string, language: string, speed: number, factor = 1, continues = false): number {
-  return (secondsAtNormalSpeed(speechFeatures(text, language, continues), defaultParameters(language)) / speed) * factor;
+export function localSeconds(text: string, language: string, speed: number, factor = 1): number {
+  return voiceSeconds(text, language, speed, defaultParameters(language)) * factor;
 }

@@ -58,7 +58,7 @@ function pauseOf(char: string): number {
  * counts as one spoken character (the word gap) plus the longest pause it holds ("?!" pauses once);
  * runs before the first word and after the last are silence around the speech, not part of it.
  */
-function analyseText(text: string): { spokenChars: number; pauseSeconds: number } {
+export function analyseText(text: string): { spokenChars: number; pauseSeconds: number } {
   let spokenChars = 0;
   let pauseSeconds = 0;
   let gapPause = 0;

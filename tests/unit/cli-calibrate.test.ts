@@ -97,6 +97,23 @@ describe('scriptmeter calibrate', () => {
     expect(usage.stderr).toContain('--voice');
   }, 60_000);
 
+  it('makes later local estimates of that voice and language use the calibration, and says so in --json', async () => {
+    const data = join(renders, 'for-estimate');
+    const cache = join(renders, 'estimate-cache');
+    expect((await cli(['calibrate', '--voice', 'espeak-m3', '--language', 'en', renders], { SCRIPTMETER_DATA_DIR: data })).code).toBe(0);
+    const script = join(renders, 'script.md');
+    writeFileSync(script, 'A new script the voice never rendered, with numbers: 1999 and $4.50. It has two sentences.');
+    const estimate = async (voice: string, language = 'en') => JSON.parse((await cli(['estimate', script, '--voice', voice, '--language', language, '--json'],
+      { SCRIPTMETER_DATA_DIR: data, SCRIPTMETER_CACHE_DIR: cache })).stdout) as { seconds: number; source: string; calibration?: { samples: number; error: number } };
+    const calibrated = await estimate('espeak-m3');
+    expect(calibrated.source).toBe('local');
+    expect(calibrated.calibration).toEqual({ samples: 6, error: expect.any(Number) });
+    const other = await estimate('another-voice');
+    expect(other.calibration).toBeUndefined();
+    expect(Math.abs(calibrated.seconds - other.seconds)).toBeGreaterThan(0.2);
+    expect((await estimate('espeak-m3', 'ko')).calibration).toBeUndefined();
+  }, 60_000);
+
   it('exports, imports into another data directory, lists; a bad file is refused with its reason', async () => {
     const from = { SCRIPTMETER_DATA_DIR: join(renders, 'from') };
     const to = { SCRIPTMETER_DATA_DIR: join(renders, 'to') };

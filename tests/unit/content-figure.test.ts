@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { figureText, sourceMark } from '@/lib/content/figure-text';
 import type { InlineConfig } from '@/lib/content/inline-config';
 import { creditsFor, localFigure } from '@/lib/content/local-figure';
-import { localSeconds } from '@/lib/estimate/local-model';
+import { defaultParameters, voiceSeconds } from '@/lib/estimate/local-model';
 import { ENGLISH_INLINE_WORDS } from '@/lib/content/inline-words';
 
 const config: InlineConfig = {
   active: true, wholeFieldApi: false, maxApiCharacters: 30_000, provider: 'supertone',
-  local: { language: 'en', speed: 1, factor: 1 }, billing: { perSecond: 1, quantum: 0 }, words: ENGLISH_INLINE_WORDS,
+  local: { language: 'en', speed: 1, parameters: defaultParameters('en') }, billing: { perSecond: 1, quantum: 0 }, words: ENGLISH_INLINE_WORDS,
 };
 
 describe('inline figures', () => {
@@ -34,8 +34,9 @@ describe('inline figures', () => {
 
   it('gives the page the same local figure as the engine\'s model', () => {
     const text = 'A line of narration, read at a calm pace. Then another one!';
-    const figure = localFigure(localSeconds(text, 'en', 1.25, 1.1), { ...config, local: { language: 'en', speed: 1.25, factor: 1.1 } });
-    expect(figure.seconds).toBeCloseTo(localSeconds(text, 'en', 1.25, 1.1), 10);
+    const voice = { secondsPerUnit: 0.08, pauses: { clause: 0.2, sentence: 0.4, paragraph: 0.9 } };
+    const figure = localFigure(voiceSeconds(text, 'en', 1.25, voice), { ...config, local: { language: 'en', speed: 1.25, parameters: voice } });
+    expect(figure.seconds).toBeCloseTo(voiceSeconds(text, 'en', 1.25, voice), 10);
     expect(figure.source).toBe('local');
   });
 });

@@ -3,14 +3,14 @@ import { createConfigClient } from '@/lib/content/config-client';
 import { createEstimateClient } from '@/lib/content/estimate-client';
 import { produceFigure, type LocalMeasure } from '@/lib/content/figures';
 import type { Figure, InlineConfig } from '@/lib/content/inline-config';
-import { localSeconds } from '@/lib/estimate/local-model';
+import { defaultParameters, localSeconds, voiceSeconds } from '@/lib/estimate/local-model';
 import { englishScript } from '../fixtures/scripts';
 import { testContext } from '../fixtures/schedule-context';
 import { ENGLISH_INLINE_WORDS } from '@/lib/content/inline-words';
 
 const config: InlineConfig = {
   active: true, wholeFieldApi: false, maxApiCharacters: 30_000, provider: 'supertone',
-  local: { language: 'en', speed: 1, factor: 1 }, billing: { perSecond: 1, quantum: 0 }, words: ENGLISH_INLINE_WORDS,
+  local: { language: 'en', speed: 1, parameters: defaultParameters('en') }, billing: { perSecond: 1, quantum: 0 }, words: ENGLISH_INLINE_WORDS,
 };
 const deps = () => ({ ctx: testContext(), config: createConfigClient('example.com'), estimates: createEstimateClient() });
 

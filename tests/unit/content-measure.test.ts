@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { localSecondsSliced } from '@/lib/content/measure';
-import { localSeconds } from '@/lib/estimate/local-model';
+import { defaultParameters, localSeconds } from '@/lib/estimate/local-model';
 import { englishScript } from '../fixtures/scripts';
 
-const model = { language: 'en' as const, speed: 1, factor: 1 };
+const model = { language: 'en', speed: 1, parameters: defaultParameters('en') };
 
 /** A pause that only counts. */
 function counting() {

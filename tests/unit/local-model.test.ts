@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '@/lib/api/schemas';
+import { LANGUAGES } from '@/lib/sources/languages';
 import { languageDefaults } from '@/lib/estimate/language-defaults';
-import { defaultParameters, localSeconds, secondsAtNormalSpeed, speechFeatures } from '@/lib/estimate/local-model';
+import { defaultParameters, localSeconds, secondsAtNormalSpeed, speechFeatures, voiceSeconds } from '@/lib/estimate/local-model';
 
 describe('local model', () => {
   it('counts pauses only between words, each boundary once at its strongest', () => {
@@ -45,6 +45,6 @@ describe('local model slices', () => {
     const text = 'First part ends here, and the second part goes on. Then more.';
     const cut = text.indexOf(' and');
     const whole = localSeconds(text, 'en', 1);
-    expect(localSeconds(text.slice(0, cut), 'en', 1, 1, true) + localSeconds(text.slice(cut), 'en', 1)).toBeCloseTo(whole, 10);
+    expect(voiceSeconds(text.slice(0, cut), 'en', 1, defaultParameters('en'), true) + localSeconds(text.slice(cut), 'en', 1)).toBeCloseTo(whole, 10);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMessageListener, type Handlers } from '@/lib/background/router';
 import { inlineConfigFor } from '@/lib/background/inline';
 import { defaultSettings } from '@/lib/settings/schema';
+import { defaultParameters } from '@/lib/estimate/local-model';
 
 const context = { extensionId: 'ext-id', extensionBaseUrl: 'chrome-extension://ext-id/' };
 const page = { id: 'ext-id', url: 'chrome-extension://ext-id/options.html' };
@@ -11,7 +12,7 @@ function setup() {
   const seen: string[] = [];
   const handlers: Handlers = {
     estimate: async ({ text }, sender) => { seen.push(`estimate:${text}@${sender.url ?? ''}`); return { ok: false, error: 'test' }; },
-    inlineConfig: async ({ host }) => { seen.push(`inlineConfig:${host}`); return inlineConfigFor(defaultSettings(), 1, host); },
+    inlineConfig: async ({ host }) => { seen.push(`inlineConfig:${host}`); return inlineConfigFor(defaultSettings(), { parameters: defaultParameters('en') }, host); },
     getSettings: async () => { seen.push('getSettings'); return defaultSettings(); },
     saveSettings: async () => { seen.push('saveSettings'); return { ok: true, settings: defaultSettings() }; },
     setApiKey: async () => { seen.push('setApiKey'); return { ok: true }; },
