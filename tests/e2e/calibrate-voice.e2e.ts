@@ -79,6 +79,16 @@ describe.each(EXT_BROWSERS)('%s: calibrate a voice from renders in Options', (_n
     expect(stored.calibrations).toEqual([expect.objectContaining({ key: { voiceId: 'espeak-m3', language: 'en', model: 'sona_speech_1' }, samples: decoded.length })]);
   });
 
+  it('makes the popup say the figure is calibrated', async () => {
+    await sendFromExtensionPage(page, 'saveSettings', { patch: { voiceId: 'espeak-m3', language: 'en', model: 'sona_speech_1' } });
+    const popup = await browser.openExtensionPage('popup.html', { width: 400, height: 900 });
+    await popup.waitForText('#estimate-origin', /cannot read this page/);
+    await popup.fill('#paste', 'A script this voice never rendered. It runs for two sentences.');
+    await popup.click('.paste button[type="submit"]');
+    await popup.waitForText('#estimate-calibration', /^calibrated from \d renders, ±\d %$/);
+    await popup.screenshot('popup-calibrated');
+  });
+
   it('calibrates from one render and a pasted script', async () => {
     await page.click('#cal-mode-one');
     await page.fill('#cal-voice', 'pasted-voice');

@@ -87,3 +87,15 @@ describe('LocalDurationModel', () => {
     expect(priorFromCharsPerSecond('en', 10, text).pauses).toEqual(defaultParameters('en').pauses);
   });
 });
+
+describe('the calibration note', () => {
+  it('reads "calibrated from 12 renders, ±4 %" in English, Korean and Japanese, and nothing for the defaults', async () => {
+    const { calibratedNote } = await import('@/lib/calibration/basis-note');
+    const { createI18n } = await import('@/lib/i18n');
+    const basis = { kind: 'calibrated' as const, samples: 12, error: 0.038 };
+    expect(calibratedNote(createI18n('en').t, basis)).toBe('calibrated from 12 renders, ±4 %');
+    expect(calibratedNote(createI18n('ko').t, basis)).toBe('렌더링 12개로 보정, ±4%');
+    expect(calibratedNote(createI18n('ja').t, basis)).toBe('レンダリング 12 件で補正、±4%');
+    expect(calibratedNote(createI18n('en').t, { kind: 'defaults' })).toBeUndefined();
+  });
+});

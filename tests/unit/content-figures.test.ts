@@ -48,4 +48,14 @@ describe('produceFigure', () => {
     const sendable = await figuresFor(small, { length: small.length, seconds: 10_000 });
     expect(sendable.shown[0]!.seconds).toBeCloseTo(localSeconds(small, 'en', 1), 6);
   });
+
+  it('measures with the calibrated voice and says so beside the reason', async () => {
+    const voice = { secondsPerUnit: 0.1, pauses: { clause: 0.2, sentence: 0.4, paragraph: 0.8 } };
+    const calibrated = { ...config, local: { ...config.local, parameters: voice, calibrated: 'calibrated from 6 renders, ±3 %' } };
+    const shown: Figure[] = [];
+    const text = englishScript(40_000);
+    await produceFigure(deps(), calibrated, text, { mayAsk: false, sink: { stale: () => false, show: (figure) => shown.push(figure) } });
+    expect(shown[0]!.note).toBe('Text longer than 30,000 characters: approximate local estimate. · calibrated from 6 renders, ±3 %');
+    expect(shown[0]!.seconds).toBeCloseTo(voiceSeconds(text, 'en', 1, voice), 6);
+  });
 });
