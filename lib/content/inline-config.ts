@@ -1,5 +1,5 @@
 import type { Language } from '../sources/languages';
-import type { VoiceParameters } from '../estimate/local-model';
+import type { VoiceParameters } from '../estimate/speech-count';
 import type { ProviderId } from '../rates/credits';
 import type { InlineWords } from './inline-words';
 

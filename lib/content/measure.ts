@@ -1,4 +1,5 @@
-import { voiceSeconds, type VoiceParameters } from '../estimate/local-model';
+import { countSpeech, secondsAtNormalSpeed, type VoiceParameters } from '../estimate/speech-count';
+import { digitsOnly } from '../text/spoken-numbers/spoken-text';
 import type { Pause } from './schedule';
 
 /** One slice is a fraction of a millisecond of the local model (about 3 MB/s). */
@@ -63,7 +64,9 @@ export async function localSecondsSliced(text: string, model: LocalModel, option
   let measured = 0;
   for (const [start, end] of windows(text)) {
     if (measured > 0 && !(await yieldIfSpent())) return null;
-    seconds += voiceSeconds(text.slice(start, end), model.language, model.speed, model.parameters, end < text.length);
+    // Digits count as spoken units here, not as number words: the page's script stays small, and a
+    // text the API may see gets the background's figure, numbers said in full, once asked.
+    seconds += secondsAtNormalSpeed(countSpeech(digitsOnly(text.slice(start, end)), model.language, end < text.length), model.parameters) / model.speed;
     measured += end - start;
   }
   if (!(await yieldIfSpent())) return null;

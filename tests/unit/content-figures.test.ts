@@ -3,10 +3,14 @@ import { createConfigClient } from '@/lib/content/config-client';
 import { createEstimateClient } from '@/lib/content/estimate-client';
 import { produceFigure, type LocalMeasure } from '@/lib/content/figures';
 import type { Figure, InlineConfig } from '@/lib/content/inline-config';
-import { defaultParameters, localSeconds, voiceSeconds } from '@/lib/estimate/local-model';
+import { countSpeech, defaultParameters, secondsAtNormalSpeed } from '@/lib/estimate/speech-count';
+import { digitsOnly } from '@/lib/text/spoken-numbers/spoken-text';
 import { englishScript } from '../fixtures/scripts';
 import { testContext } from '../fixtures/schedule-context';
 import { ENGLISH_INLINE_WORDS } from '@/lib/content/inline-words';
+
+/** The page's own local model: digits counted as units (the content script ships no number words). */
+const pageSeconds = (text: string, voice = defaultParameters('en')) => secondsAtNormalSpeed(countSpeech(digitsOnly(text), 'en'), voice);
 
 const config: InlineConfig = {
   active: true, wholeFieldApi: false, maxApiCharacters: 30_000, provider: 'supertone',
@@ -29,7 +33,7 @@ describe('produceFigure', () => {
     expect(shown).toHaveLength(1);
     expect(shown[0]!.source).toBe('local');
     expect(shown[0]!.note).toBe('Text longer than 30,000 characters: approximate local estimate.');
-    expect(shown[0]!.seconds / localSeconds(big, 'en', 1)).toBeCloseTo(1, 1);
+    expect(shown[0]!.seconds / pageSeconds(big)).toBeCloseTo(1, 1);
     expect(measured).toEqual({ length: big.length, seconds: shown[0]!.seconds });
   });
 
@@ -43,10 +47,10 @@ describe('produceFigure', () => {
 
   it('measures again when the length moved on, or when the API may see the text', async () => {
     const moved = await figuresFor(big, { length: Math.round(big.length * 0.9), seconds: 10_000 });
-    expect(moved.shown[0]!.seconds / localSeconds(big, 'en', 1)).toBeCloseTo(1, 1);
+    expect(moved.shown[0]!.seconds / pageSeconds(big)).toBeCloseTo(1, 1);
     const small = englishScript(20_000);
     const sendable = await figuresFor(small, { length: small.length, seconds: 10_000 });
-    expect(sendable.shown[0]!.seconds).toBeCloseTo(localSeconds(small, 'en', 1), 6);
+    expect(sendable.shown[0]!.seconds).toBeCloseTo(pageSeconds(small), 6);
   });
 
   it('measures with the calibrated voice and says so beside the reason', async () => {
@@ -56,6 +60,6 @@ describe('produceFigure', () => {
     const text = englishScript(40_000);
     await produceFigure(deps(), calibrated, text, { mayAsk: false, sink: { stale: () => false, show: (figure) => shown.push(figure) } });
     expect(shown[0]!.note).toBe('Text longer than 30,000 characters: approximate local estimate. · calibrated from 6 renders, ±3 %');
-    expect(shown[0]!.seconds).toBeCloseTo(voiceSeconds(text, 'en', 1, voice), 6);
+    expect(shown[0]!.seconds).toBeCloseTo(pageSeconds(text, voice), 6);
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { localSecondsSliced } from '@/lib/content/measure';
-import { defaultParameters, localSeconds } from '@/lib/estimate/local-model';
+import { countSpeech, defaultParameters, secondsAtNormalSpeed } from '@/lib/estimate/speech-count';
+import { digitsOnly } from '@/lib/text/spoken-numbers/spoken-text';
 import { englishScript } from '../fixtures/scripts';
+
+/** The page's own local model: digits counted as units (the content script ships no number words). */
+const pageSeconds = (text: string, voice = defaultParameters('en')) => secondsAtNormalSpeed(countSpeech(digitsOnly(text), 'en'), voice);
 
 const model = { language: 'en', speed: 1, parameters: defaultParameters('en') };
 
@@ -15,7 +19,7 @@ describe('localSecondsSliced', () => {
   it('answers small texts without yielding', async () => {
     const { state, pause } = counting();
     const seconds = await localSecondsSliced('Short and sweet.', model, { pause });
-    expect(seconds).toBeCloseTo(localSeconds('Short and sweet.', 'en', 1), 10);
+    expect(seconds).toBeCloseTo(pageSeconds('Short and sweet.'), 10);
     expect(state.pauses).toBe(0);
   });
 
@@ -24,7 +28,7 @@ describe('localSecondsSliced', () => {
     const { state, pause } = counting();
     const seconds = await localSecondsSliced(text, model, { pause, budgetMs: 0 });
     expect(state.pauses).toBeGreaterThanOrEqual(10);
-    expect(seconds! / localSeconds(text, 'en', 1)).toBeCloseTo(1, 3);
+    expect(seconds! / pageSeconds(text)).toBeCloseTo(1, 3);
   });
 
   it('yields only once its time budget is spent, and once more before the caller draws', async () => {
@@ -43,7 +47,7 @@ describe('localSecondsSliced', () => {
       const { state, pause } = counting();
       const seconds = await localSecondsSliced(text, model, { pause, budgetMs: 0 });
       expect(state.pauses).toBeLessThanOrEqual(16);
-      expect(Math.abs(seconds! / localSeconds(text, 'en', 1) - 1)).toBeLessThan(0.02);
+      expect(Math.abs(seconds! / pageSeconds(text) - 1)).toBeLessThan(0.02);
     }
   });
 

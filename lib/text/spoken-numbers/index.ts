@@ -3,9 +3,11 @@ import { englishNumbers } from './en';
 import { spanishNumbers } from './es';
 import { japaneseNumbers } from './ja';
 import { koreanNumbers } from './ko';
+import type { SpokenText } from './spoken-text';
 import type { CurrencyCode, NumberExpression, NumberSpeaker } from './types';
 
 export type { NumberExpression, NumberSpeaker } from './types';
+export type { SpokenText } from './spoken-text';
 
 /** Languages whose numbers are said in words; the others count digits as spoken units. */
 const SPEAKERS: Partial<Record<string, NumberSpeaker>> = {
@@ -24,12 +26,6 @@ const EXPRESSION = new RegExp([
 
 const MAX_CARDINAL = 999_999_999_999_999;
 
-export interface SpokenText {
-  /** The text with every number written as it is said (languages with a speaker) or removed (the others). */
-  text: string;
-  /** Digits left for the caller to count as spoken units (languages without a speaker). */
-  digits: number;
-}
 
 /** Writes numbers as they are spoken ("$4.50" → "four dollars fifty") so a duration model can count them. */
 export function spellOutNumbers(text: string, language: string): SpokenText {
