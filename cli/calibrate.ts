@@ -3,31 +3,17 @@ import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FitRow, Observation } from '../lib/calibration/fit';
 import { pairByName, type PairingProblem } from '../lib/calibration/pairing';
-import { calibrate, calibrationFile, calibrationFor, describeKey, mergeCalibrations, parseCalibrationFile, type Calibration, type CalibrationKey } from '../lib/calibration/record';
+import { calibrate, calibrationFile, describeKey, mergeCalibrations, parseCalibrationFile, type CalibrationKey } from '../lib/calibration/record';
 import { speechFeatures } from '../lib/estimate/local-model';
 import { sourceChoiceSchema, SOURCE_CHOICES, SPEED_MAX, SPEED_MIN } from '../lib/sources/types';
 import { normalizeScript } from '../lib/text/normalize';
 import { AudioProblem, measureAudioFile } from './audio';
 import { UsageError } from './args';
 import type { Io } from './estimate';
-import { dataDir, readJsonFile, writeJsonFile } from './file-store';
+import { CalibrationInputError, calibrationsPath, loadCalibrations } from './calibration-store';
+import { readJsonFile, writeJsonFile } from './file-store';
 
 const MAX_TEXT_BYTES = 1024 * 1024;
-
-/** Where calibrations live: user data, not cache. */
-export function calibrationsPath(env: NodeJS.ProcessEnv): string {
-  return join(dataDir(env), 'calibrations.json');
-}
-
-export async function loadCalibrations(env: NodeJS.ProcessEnv): Promise<Calibration[]> {
-  const raw = await readJsonFile(calibrationsPath(env));
-  if (raw === undefined) return [];
-  const parsed = parseCalibrationFile(raw);
-  if (!parsed.ok) throw new CalibrationInputError(`${calibrationsPath(env)} is ${parsed.error}; move it aside to start afresh`);
-  return parsed.calibrations;
-}
-
-export class CalibrationInputError extends Error {}
 
 const PROBLEM_TEXT: Record<PairingProblem, (name: string) => string> = {
   'no-text': (name) => `no ${basename(name, extname(name))}.txt beside it`,
@@ -187,10 +173,4 @@ export async function runCalibrations(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   throw new UsageError(`calibrations: unknown verb "${verb ?? ''}" (list, export or import)`);
-}
-
-/** What `estimate --json` adds for a calibrated voice. */
-export function calibrationSummary(calibrations: readonly Calibration[], voice: Parameters<typeof calibrationFor>[1]): { samples: number; error: number | null } | undefined {
-  const found = calibrationFor(calibrations, voice);
-  return found ? { samples: found.samples, error: found.error === null ? null : round(found.error, 4) } : undefined;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createSources } from '../lib/sources';
 import type { VoiceProfile } from '../lib/sources/types';
 import { createLocalDurationModel, learnedAnswersSchema } from '../lib/calibration/local-duration-model';
-import { calibrationSummary, loadCalibrations } from './calibrate';
+import { calibrationSummary, loadCalibrations } from './calibration-store';
 import { DurationCache } from '../lib/estimate/duration-cache';
 import { createEstimator, type EstimateResult } from '../lib/estimate/estimator';
 import { formatClock, formatCredits } from '../lib/format';

@@ -1,7 +1,7 @@
 import { ApiError } from '../lib/sources/errors';
 import { parseCommand, USAGE, UsageError } from './args';
 import { runBalance } from './balance';
-import { CalibrationInputError, runCalibrate, runCalibrations } from './calibrate';
+import { CalibrationInputError } from './calibration-store';
 import { InputError, runEstimate, type Io } from './estimate';
 
 async function readStdin(): Promise<string> {
@@ -18,8 +18,9 @@ async function main(argv: string[]): Promise<number> {
     env: process.env,
   };
   try {
-    if (argv[0] === 'calibrate') return await runCalibrate(argv.slice(1), io);
-    if (argv[0] === 'calibrations') return await runCalibrations(argv.slice(1), io);
+    // Loaded only when asked for: the audio decoders are not needed by estimate or balance.
+    if (argv[0] === 'calibrate') return await (await import('./calibrate')).runCalibrate(argv.slice(1), io);
+    if (argv[0] === 'calibrations') return await (await import('./calibrate')).runCalibrations(argv.slice(1), io);
     const command = parseCommand(argv);
     if (command.kind === 'help') {
       io.stdout(USAGE);

@@ -89,6 +89,8 @@ export class DurationCache {
   private loaded: Promise<void> | undefined;
   /** How many free entries fitted in storage at the last failed save; later saves stay within it. */
   private persistLimit = Infinity;
+  /** Saves run one after another: a slow timed save must never land after (and undo) a later one. */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly maxEntries = 5_000,
@@ -173,8 +175,15 @@ export class DurationCache {
     }
   }
 
+  /** Queues a save after any still running; each one writes the entries as they are when it starts. */
+  private persist(): Promise<void> {
+    const run = this.saving.then(() => this.write());
+    this.saving = run.catch(() => undefined);
+    return run;
+  }
+
   /** Saves every paid entry and the newest free ones that fit: on a failed save, half as many free ones, a few times. */
-  private async persist(): Promise<void> {
+  private async write(): Promise<void> {
     if (!this.persistence) return;
     const all = [...this.entries];
     const paid: CacheEntries = all.filter(([, e]) => e.paid).map(([key, e]) => [key, e.seconds, 'paid']);

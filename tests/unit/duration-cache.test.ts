@@ -39,6 +39,29 @@ describe('DurationCache', () => {
     expect(third.size).toBe(0);
   });
 
+  it('never lets a slow timed save land after the final flush (the command line lost answers so)', async () => {
+    let stored: CacheEntries = [];
+    let slowFirst = true;
+    const persistence = {
+      load: async () => stored,
+      save: async (entries: CacheEntries) => {
+        // The first (timed) save is slow, as a file write is on a busy machine.
+        if (slowFirst) {
+          slowFirst = false;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        stored = entries;
+      },
+    };
+    const cache = new DurationCache(10, persistence, 0);
+    cache.set(key('a'), 1);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the timed save has started
+    cache.set(key('b'), 2);
+    await cache.flush();
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(stored.map(([k]) => k).sort()).toEqual([key('a'), key('b')].sort());
+  });
+
   it('survives a failing store (quota exceeded)', async () => {
     const persistence = { load: async () => { throw new Error('nope'); }, save: async () => { throw new Error('QUOTA_BYTES quota exceeded'); } };
     const cache = new DurationCache(10, persistence, 0);
