@@ -143,7 +143,7 @@ export async function runCalibrations(argv: string[], io: Io): Promise<number> {
   if (verb === 'list') {
     if (values.json) io.stdout(JSON.stringify(calibrations.map((c) => ({ ...c.key, samples: c.samples, error: c.error, updatedAt: c.updatedAt }))));
     else if (calibrations.length === 0) io.stdout('No calibrations yet: run scriptmeter calibrate.');
-    else for (const c of calibrations) io.stdout(`${describeKey(c.key)}: ${c.samples} renders, ±${((c.error ?? 0) * 100).toFixed(1)} %, ${c.updatedAt.slice(0, 10)}`);
+    else for (const c of calibrations) io.stdout(`${describeKey(c.key)}: ${c.samples} render${c.samples === 1 ? '' : 's'}, ±${((c.error ?? 0) * 100).toFixed(1)} %, ${c.updatedAt.slice(0, 10)}`);
     return 0;
   }
   if (verb === 'export') {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fitVoice, type FitRow, type Observation, type VoiceFit } from '@/lib/calibration/fit';
+import { calibratedNote } from '@/lib/calibration/basis-note';
 import type { CalibrationSummary } from '@/lib/calibration/protocol';
 import { describeKey, type CalibrationKey } from '@/lib/calibration/record';
 import { defaultParameters } from '@/lib/estimate/local-model';
@@ -86,7 +87,8 @@ export function CalibrateSection() {
     if (!measured) return;
     const result = await sendToBackground('saveCalibration', { key: measured.key, observations: measured.observations });
     if (result.ok) {
-      setNotice({ ok: true, text: t('cal.saved', { voice: describeKey(result.calibration.key), samples: result.calibration.samples, error: percent(result.calibration.error) }) });
+      const basis = calibratedNote(t, { kind: 'calibrated', samples: result.calibration.samples, error: result.calibration.error ?? 0 }) ?? '';
+      setNotice({ ok: true, text: t('cal.saved', { voice: describeKey(result.calibration.key), basis }) });
       await refresh();
     } else setNotice({ ok: false, text: t('cal.saveFailed', { error: result.error }) });
   }

@@ -62,15 +62,16 @@ export function createLocalDurationModel(options: LocalModelOptions): Calibrated
     const known = fits.get(key);
     // The prior only matters without renders or answers; with them the fit is what counts.
     if (known && known.calibration === calibration && known.answers === heard.length && (calibration || heard.length > 0 || !cps)) return known.fitted;
-    let result: Fitted;
-    if (!calibration && heard.length === 0) {
-      result = { parameters: prior, basis: { kind: 'defaults' } };
-    } else if (calibration && (heard.length === 0 || calibration.featuresVersion !== FEATURES_VERSION)) {
-      result = { parameters: calibration.parameters, basis: basisOf(calibration.samples, calibration.error) };
+    // The basis is the user's calibration (renders): answers sharpen the voice but are no renders to
+    // quote, so a voice learned from answers alone still shows as the defaults' approximation.
+    const basis: LocalBasis = calibration ? basisOf(calibration.samples, calibration.error) : { kind: 'defaults' };
+    let parameters: VoiceParameters;
+    if (heard.length === 0 || (calibration && calibration.featuresVersion !== FEATURES_VERSION)) {
+      parameters = calibration?.parameters ?? prior;
     } else {
-      const fit = fitVoice([...(calibration?.observations ?? []), ...heard], prior);
-      result = { parameters: fit.parameters, basis: basisOf(fit.used, fit.error) };
+      parameters = fitVoice([...(calibration?.observations ?? []), ...heard], prior).parameters;
     }
+    const result: Fitted = { parameters, basis };
     fits.set(key, { calibration, answers: heard.length, prior, fitted: result });
     return result;
   }

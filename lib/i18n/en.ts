@@ -246,7 +246,7 @@ export const en = {
   'cal.script': 'Script',
   'cal.measure': 'Measure and fit',
   'cal.measuring': 'Measuring {done} of {total}…',
-  'cal.summary': 'Fitted from {used} renders: ±{error} % cross-validated error.',
+  'cal.summary': 'Renders used: {used}. Cross-validated error: ±{error} %.',
   'cal.summaryNone': 'None of the renders could be used.',
   'cal.render': 'Render',
   'cal.measured': 'Measured',
@@ -264,11 +264,11 @@ export const en = {
   'cal.needVoice': 'Give the voice id and the language first.',
   'cal.needFiles': 'Choose audio files and their scripts first.',
   'cal.save': 'Save calibration',
-  'cal.saved': 'Saved. Figures for {voice} now say: calibrated from {samples} renders, ±{error} %.',
+  'cal.saved': 'Saved. Figures for {voice} now say: {basis}.',
   'cal.saveFailed': 'Not saved: {error}',
   'cal.list': 'Saved calibrations',
   'cal.none': 'No calibrations yet.',
-  'cal.item': '{samples} renders, ±{error} %, {date}',
+  'cal.item': 'renders: {samples}, ±{error} %, {date}',
   'cal.delete': 'Delete',
   'cal.export': 'Export calibrations',
   'cal.import': 'Import calibrations',
@@ -276,6 +276,7 @@ export const en = {
   'cal.importFailed': 'Not imported: {error}',
   'cal.nothingToExport': 'No calibrations to export yet.',
   'cal.basis': 'calibrated from {samples} renders, ±{error} %',
+  'cal.basisOne': 'calibrated from 1 render, ±{error} %',
 } as const;
 
 export type MessageKey = keyof typeof en;

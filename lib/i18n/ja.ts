@@ -265,7 +265,7 @@ export const ja: Record<MessageKey, string> = {
   'cal.needVoice': '先に音声 ID と言語を入力してください。',
   'cal.needFiles': '先に音声ファイルと原稿を選んでください。',
   'cal.save': 'キャリブレーションを保存',
-  'cal.saved': '保存しました。{voice} の値には「レンダリング {samples} 件で補正、±{error}%」と表示されます。',
+  'cal.saved': '保存しました。{voice} の値には「{basis}」と表示されます。',
   'cal.saveFailed': '保存できませんでした: {error}',
   'cal.list': '保存済みのキャリブレーション',
   'cal.none': 'キャリブレーションはまだありません。',
@@ -277,4 +277,5 @@ export const ja: Record<MessageKey, string> = {
   'cal.importFailed': '読み込めませんでした: {error}',
   'cal.nothingToExport': '書き出すキャリブレーションがまだありません。',
   'cal.basis': 'レンダリング {samples} 件で補正、±{error}%',
+  'cal.basisOne': 'レンダリング 1 件で補正、±{error}%',
 };

@@ -265,7 +265,7 @@ export const ko: Record<MessageKey, string> = {
   'cal.needVoice': '먼저 음성 ID와 언어를 입력하세요.',
   'cal.needFiles': '먼저 오디오 파일과 원고를 고르세요.',
   'cal.save': '보정 저장',
-  'cal.saved': '저장했습니다. 이제 {voice}의 값에 “렌더링 {samples}개로 보정, ±{error}%”가 표시됩니다.',
+  'cal.saved': '저장했습니다. 이제 {voice}의 값에 “{basis}”가 표시됩니다.',
   'cal.saveFailed': '저장하지 못했습니다: {error}',
   'cal.list': '저장된 보정',
   'cal.none': '아직 보정이 없습니다.',
@@ -277,4 +277,5 @@ export const ko: Record<MessageKey, string> = {
   'cal.importFailed': '가져오지 못했습니다: {error}',
   'cal.nothingToExport': '내보낼 보정이 아직 없습니다.',
   'cal.basis': '렌더링 {samples}개로 보정, ±{error}%',
+  'cal.basisOne': '렌더링 1개로 보정, ±{error}%',
 };

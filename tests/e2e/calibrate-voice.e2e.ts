@@ -54,7 +54,7 @@ describe.each(EXT_BROWSERS)('%s: calibrate a voice from renders in Options', (_n
       join(FIXTURES, 'silent.wav'), join(FIXTURES, 'silent.txt'), join(dir, 'swapped.flac'), join(dir, 'swapped.txt'), join(dir, 'lonely.txt'),
     ]);
     await page.click('#cal-measure');
-    const summary = await page.waitForText('#cal-summary', /Fitted from \d+ renders: ±\d+\.\d % cross-validated error\./);
+    const summary = await page.waitForText('#cal-summary', /Renders used: \d+\. Cross-validated error: ±\d+\.\d %\./);
     const rows = await tableRows(page);
     const problems = await page.textOf('#cal-problems');
     expect(problems).toContain('lonely.txt: No audio file of the same name.');
@@ -62,7 +62,7 @@ describe.each(EXT_BROWSERS)('%s: calibrate a voice from renders in Options', (_n
     const decoded = RENDERS.filter((file) => rows.some(([name]) => name === file));
     expect(decoded.length + (problems.includes('r4.m4a: This browser cannot decode this file') ? 1 : 0)).toBe(RENDERS.length);
     expect(decoded).toEqual(expect.arrayContaining(['r1.mp3', 'r2.flac', 'r3.opus', 'r5.ogg', 'r6.wav']));
-    expect(summary).toContain(`Fitted from ${decoded.length} renders`);
+    expect(summary).toContain(`Renders used: ${decoded.length}.`);
     expect(rows.find(([name]) => name === 'silent.wav')?.[2]).toBe('Only silence: left out.');
     expect(rows.find(([name]) => name === 'swapped.flac')?.[2]).toMatch(/^Text and audio disagree \(expected about [\d.]+ s\): wrong pairing or another voice\? Left out\.$/);
     // The browser's decoder and the command line's agree on the speech, padding left out by both.
@@ -73,8 +73,8 @@ describe.each(EXT_BROWSERS)('%s: calibrate a voice from renders in Options', (_n
     await page.screenshot('calibrate-fit');
 
     await page.click('#cal-save');
-    await page.waitForText('#cal-notice', /^Saved\. Figures for espeak-m3 · en · sona_speech_1 now say: calibrated from \d renders, ±\d+\.\d %\.$/);
-    await page.waitForText('#cal-list', /espeak-m3 · en · sona_speech_1 · \d renders, ±\d+\.\d %/);
+    await page.waitForText('#cal-notice', /^Saved\. Figures for espeak-m3 · en · sona_speech_1 now say: calibrated from \d renders, ±\d %\.$/);
+    await page.waitForText('#cal-list', /espeak-m3 · en · sona_speech_1 · renders: \d, ±\d+\.\d %/);
     const stored = await sendFromExtensionPage(page, 'listCalibrations', {}) as { calibrations: Array<{ key: unknown; samples: number }> };
     expect(stored.calibrations).toEqual([expect.objectContaining({ key: { voiceId: 'espeak-m3', language: 'en', model: 'sona_speech_1' }, samples: decoded.length })]);
   });
@@ -95,7 +95,7 @@ describe.each(EXT_BROWSERS)('%s: calibrate a voice from renders in Options', (_n
     await page.setFiles('#cal-audio', [join(FIXTURES, 'r6.wav')]);
     await page.fill('#cal-script', readFileSync(join(FIXTURES, 'r6.txt'), 'utf8'));
     await page.click('#cal-measure');
-    await page.waitForText('#cal-summary', /^Fitted from 1 renders: ±\d+\.\d % cross-validated error\.$/);
+    await page.waitForText('#cal-summary', /^Renders used: 1\. Cross-validated error: ±\d+\.\d %\.$/);
     await page.click('#cal-save');
     await page.waitForText('#cal-list', /pasted-voice · en/);
   });
@@ -117,7 +117,7 @@ describe.each(EXT_BROWSERS)('%s: calibrate a voice from renders in Options', (_n
     expect(cli(['calibrations', 'export', fromCli], cliData).status).toBe(0);
     await page.setFiles('#cal-import', [fromCli]);
     await page.waitForText('#cal-notice', /^1 calibrations imported\.$/);
-    await page.waitForText('#cal-list', /from-cli · en · audiostack · \d renders/);
+    await page.waitForText('#cal-list', /from-cli · en · audiostack · renders: \d/);
 
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ format: 'scriptmeter-calibrations', version: 7, calibrations: [] }));
     await page.setFiles('#cal-import', [join(dir, 'bad.json')]);
