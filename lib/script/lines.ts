@@ -6,7 +6,8 @@ export interface Span {
   end: number;
 }
 
-export type ScriptFormat = 'fountain' | 'labelled';
+/** 'plain': text without speakers, one line per paragraph (for cue sheets). */
+export type ScriptFormat = 'fountain' | 'labelled' | 'plain';
 
 /** One line of the script as it will be generated: a speaker's turn, or an unlabelled paragraph. */
 export interface ScriptLine {

@@ -1,6 +1,6 @@
 import { looksLikeFountain, parseFountain } from './fountain';
 import { parseLabelled } from './labelled';
-import type { ParsedScript } from './lines';
+import { inputLines, trimSpan, type ParsedScript, type ScriptLine } from './lines';
 import type { ScriptOptions } from './rules';
 
 export interface ParseHints {
@@ -20,4 +20,23 @@ export function parseScript(input: string, options: ScriptOptions, hints: ParseH
     return script.lines.some((line) => line.speaker !== null) || hints.format === 'fountain' ? script : undefined;
   }
   return parseLabelled(input, options, hints.castKeys);
+}
+
+/** Text without speakers as one unlabelled line per paragraph (paragraphs end at blank lines). */
+export function paragraphScript(input: string): ParsedScript {
+  const lines: ScriptLine[] = [];
+  let current: ScriptLine | undefined;
+  for (const span of inputLines(input)) {
+    const part = trimSpan(input, span);
+    if (part.end === part.start) {
+      current = undefined;
+      continue;
+    }
+    if (!current) {
+      current = { speaker: null, kind: 'paragraph', parts: [] };
+      lines.push(current);
+    }
+    current.parts.push(part);
+  }
+  return { format: 'plain', lines, excluded: [] };
 }
