@@ -4,7 +4,7 @@ import { PROVIDER_IDS, type ProviderId } from '../rates/credits';
 import type { SourceChoice, VoiceProfile } from '../sources/types';
 import { normalizeScript, type NormalizeOptions } from '../text/normalize';
 import type { CastLookup, CastMember } from './cast';
-import { lineText, type ParsedScript, type ScriptExclusion, type ScriptFormat } from './lines';
+import { lineText, speakerKey, type ParsedScript, type ScriptExclusion, type ScriptFormat } from './lines';
 
 /** Estimates one line's text with one voice: the one estimator, with that voice. */
 export type LineEstimator = (text: string, voice: VoiceProfile) => Promise<EstimateResult>;
@@ -39,6 +39,8 @@ export interface SpeakerFigure {
   seconds: number;
   credits: number;
   provider: ProviderId;
+  /** What the speaker's lines cost at every provider, as the whole script's `credits`. */
+  allCredits: Record<ProviderId, number>;
 }
 
 export interface ScriptFigures {
@@ -121,19 +123,25 @@ export async function estimateScript(input: string, script: ParsedScript, deps: 
     };
   });
 
-  return { figures: summarizeFigures(script.format, lines, results.map((r) => r.member)), total: totalResult(script, results) };
+  return { figures: summarizeFigures(script.format, lines, results), total: totalResult(script, results) };
 }
 
-function summarizeFigures(format: ScriptFormat, lines: LineFigure[], members: CastMember[]): ScriptFigures {
+function summarizeFigures(format: ScriptFormat, lines: LineFigure[], results: ReadonlyArray<{ member: CastMember; result: EstimateResult }>): ScriptFigures {
   const speakers = new Map<string, SpeakerFigure>();
-  for (const line of lines) {
-    const key = line.speaker === null ? '' : line.speaker.toLocaleLowerCase('en');
-    const speaker = speakers.get(key) ?? { name: line.speaker, cast: line.cast, voice: line.voice, lines: 0, seconds: 0, credits: 0, provider: line.provider };
+  lines.forEach((line, k) => {
+    const key = line.speaker === null ? '' : speakerKey(line.speaker);
+    const speaker = speakers.get(key) ?? {
+      name: line.speaker, cast: line.cast, voice: line.voice, lines: 0, seconds: 0, credits: 0, provider: line.provider,
+      allCredits: Object.fromEntries(PROVIDER_IDS.map((id) => [id, 0])) as Record<ProviderId, number>,
+    };
     speaker.lines += 1;
     speaker.seconds = round2(speaker.seconds + line.seconds);
     speaker.credits = round4(speaker.credits + line.credits);
+    const credits = results[k]?.result.credits;
+    for (const id of PROVIDER_IDS) speaker.allCredits[id] = round4(speaker.allCredits[id] + (credits?.[id] ?? 0));
     speakers.set(key, speaker);
-  }
+  });
+  const members = results.map((r) => r.member);
   const list = [...speakers.values()];
   return {
     format, lines, speakers: list,
