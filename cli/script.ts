@@ -26,8 +26,8 @@ export interface ScriptRun {
 }
 
 /**
- * A script with speakers (or any text when cue sheets are asked for) is estimated line by line,
- * each with its speaker's voice from the cast; undefined for text to estimate as one voice.
+ * A screenplay, or any script given a cast or cue sheets, is estimated line by line, each line
+ * with its speaker's voice from the cast; undefined for text to estimate as one voice.
  */
 export async function estimateAsScript(text: string, file: string, flags: ScriptFlags, run: ScriptRun): Promise<ScriptEstimate | undefined> {
   const cast: Cast = flags.cast ? await readCastFile(flags.cast) : {};
@@ -35,8 +35,11 @@ export async function estimateAsScript(text: string, file: string, flags: Script
   const lookup = castLookup(cast, flagsProfile(run.voice, run.apiKey));
   const options = { ...DEFAULT_SCRIPT_OPTIONS, narrateAction: flags.narrateAction ?? false };
   const format = file.toLowerCase().endsWith('.fountain') ? 'fountain' : 'auto';
-  const script = parseScript(text, options, { format, castKeys: lookup.keys })
-    ?? (flags.srt || flags.vtt || flags.cast ? paragraphScript(text) : undefined);
+  const asked = Boolean(flags.cast || flags.srt || flags.vtt || flags.narrateAction);
+  const parsed = parseScript(text, options, { format, castKeys: lookup.keys });
+  // Without a cast or cue sheets, a labelled script stays one voice as before (its labels are not
+  // spoken either way); a screenplay is always read as one, since most of it is not spoken.
+  const script = asked ? parsed ?? paragraphScript(text) : parsed?.format === 'fountain' ? parsed : undefined;
   if (!script) return undefined;
   const estimateLine = lineEstimator(run.estimators.api ? { supertone: run.estimators.api } : {}, run.estimators.local);
   const estimate = await estimateScript(text, script, { cast: lookup, estimateLine, headline: 'supertone', onProgress: run.onProgress });

@@ -11,6 +11,7 @@ import { estimateWording } from '../i18n/estimate-wording';
 import type { EstimateReply } from '../messages/protocol';
 import type { Settings } from '../settings/schema';
 import { readApiKey, readSettings } from '../settings/store';
+import { estimateSettingsScript } from '../script/background';
 
 const cacheItem = storage.defineItem<CacheEntries>('local:durationCache', { fallback: [] });
 const calibrationItem = storage.defineItem<unknown>('local:calibration', { fallback: {} });
@@ -27,6 +28,8 @@ export function voiceFromSettings(settings: Settings): VoiceParams {
 export interface EstimateRequestInfo {
   where: string;
   record: boolean;
+  /** Text without speakers gets lines too, one per paragraph (cue sheets). */
+  paragraphs?: boolean;
 }
 
 /**
@@ -42,7 +45,7 @@ export function createEngine(history: HistoryLog) {
   });
   const limit = new AdaptiveLimit(4);
   let calibration: Promise<Calibration> | undefined;
-  let current: Promise<{ estimator: Estimator; settings: Settings }> | undefined;
+  let current: ReturnType<typeof build> | undefined;
   let calibrationTimer: ReturnType<typeof setTimeout> | undefined;
 
   function loadCalibration(): Promise<Calibration> {
@@ -66,14 +69,12 @@ export function createEngine(history: HistoryLog) {
           onRetry: (notice) => { if (notice.status === 429) limit.slowDown(); },
         })
       : undefined;
-    const estimator = createEstimator({
-      client, cache, calibration: model, limit,
-      normalize: settings.normalize,
-      rates: { overrides: settings.rateOverrides, rounding: settings.rounding },
-      onCalibrated: () => saveCalibrationSoon(model),
-      wording: estimateWording(createI18n(detectLocale())),
-    });
-    return { estimator, settings };
+    const wording = estimateWording(createI18n(detectLocale()));
+    const shared = { cache, calibration: model, limit, normalize: settings.normalize, rates: { overrides: settings.rateOverrides, rounding: settings.rounding }, wording };
+    const estimator = createEstimator({ ...shared, client, onCalibrated: () => saveCalibrationSoon(model) });
+    // Dialogue lines whose cast voice is local (or has no key) are answered by this one.
+    const local = createEstimator(shared);
+    return { estimator, local, settings, wording };
   }
 
   return {
@@ -88,14 +89,20 @@ export function createEngine(history: HistoryLog) {
     async estimate(text: string, info: EstimateRequestInfo): Promise<EstimateReply> {
       try {
         current ??= build();
-        const { estimator, settings } = await current;
+        const { estimator, local, settings, wording } = await current;
         const voice = voiceFromSettings(settings);
-        const result = await estimator.estimate(text, voice, { maxApiCharacters: settings.maxApiCharacters });
+        // A dialogue is estimated line by line with each speaker's voice; other text as one voice.
+        const scripted = await estimateSettingsScript(text, settings, { api: estimator, local }, {
+          paragraphs: info.paragraphs, tooLongReason: wording.tooLong(settings.maxApiCharacters),
+        });
+        const result = scripted?.total ?? await estimator.estimate(text, voice, { maxApiCharacters: settings.maxApiCharacters });
         if (info.record && settings.privacy.keepHistory && result.characters > 0) {
           // The answer does not wait for the write; a failed write costs one row, not the estimate.
-          history.record(historyRow(Date.now(), info.where, result, voice, settings.provider)).catch(() => undefined);
+          // A cast prices each line at its own voice's provider: the row records what the script costs.
+          const recorded = scripted ? { ...result, credits: { ...result.credits, [settings.provider]: scripted.figures.credits } } : result;
+          history.record(historyRow(Date.now(), info.where, recorded, voice, settings.provider)).catch(() => undefined);
         }
-        return { ok: true, result, voice, provider: settings.provider };
+        return { ok: true, result, voice, provider: settings.provider, ...(scripted && { script: scripted.figures }) };
       } catch (error) {
         current = undefined;
         return { ok: false, error: error instanceof Error ? error.message : 'Estimate failed.' };

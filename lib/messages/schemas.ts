@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { emptyRequest } from './empty-request';
 import { accountRequestSchemas } from '../account/protocol';
 import { historyRequestSchemas } from '../history/protocol';
+import { scriptRequestSchemas } from '../script/protocol';
 import type { MessageType } from './protocol';
 
 /** A selection larger than this is refused outright: bounded work, whatever a page sends. */
@@ -18,6 +19,7 @@ export const requestSchemas = {
   keyStatus: emptyRequest,
   ...accountRequestSchemas,
   ...historyRequestSchemas,
+  ...scriptRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 export const envelopeSchema = z.object({

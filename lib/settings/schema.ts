@@ -5,6 +5,7 @@ import { PROVIDER_IDS, ROUNDING_RULES } from '../rates/credits';
 import { AUDIOSTACK_PROVIDER_IDS } from '../rates/tables';
 import { DEFAULT_NORMALIZE_OPTIONS } from '../text/normalize';
 import { MODELS } from '../api/schemas';
+import { castSetting, scriptSetting } from '../script/settings';
 
 const rate = z.number().finite().nonnegative().max(10_000);
 
@@ -41,6 +42,10 @@ export const settingsFields = {
     /** Keep a log of answered estimates (figures and host, never the text) for export; v2. */
     keepHistory: z.boolean(),
   }).default({ paused: false, disabledSites: [], wholeFieldApi: false, keepHistory: true }),
+  /** Speaker → voice for dialogue scripts (`*`: everyone else); lib/script/cast.ts. */
+  cast: castSetting,
+  /** What a screenplay's format leaves unspoken, and whether action is narrated; lib/script/rules.ts. */
+  script: scriptSetting,
   alerts: z.object({
     /** Notify when the balance is at or below this many credits; null turns it off. */
     lowBalance: z.number().nonnegative().nullable(),
