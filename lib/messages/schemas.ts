@@ -3,10 +3,11 @@ import { emptyRequest } from './empty-request';
 import { accountRequestSchemas } from '../account/protocol';
 import { historyRequestSchemas } from '../history/protocol';
 import { scriptRequestSchemas } from '../script/protocol';
+import { MAX_MESSAGE_TEXT } from './limits';
 import type { MessageType } from './protocol';
 
-/** A selection larger than this is refused outright: bounded work, whatever a page sends. */
-export const MAX_MESSAGE_TEXT = 12 * 1024 * 1024;
+// Its own module, so protocol maps that schemas.ts spreads in can use it without an import cycle.
+export { MAX_MESSAGE_TEXT };
 
 export const requestSchemas = {
   estimate: z.object({ text: z.string().max(MAX_MESSAGE_TEXT), record: z.boolean().optional() }).strict(),

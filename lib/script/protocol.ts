@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_MESSAGE_TEXT } from '../messages/schemas';
+import { MAX_MESSAGE_TEXT } from '../messages/limits';
 import type { EstimateReply } from '../messages/protocol';
 
 /** Dialogue-script messages, spread into the main protocol map. Extension pages only. */
