@@ -86,7 +86,7 @@ function EstimateResultView(props: { reply: EstimateReply; text: string; setting
       </p>
       <p class="credits" id="estimate-credits">
         {script
-          ? t('script.credits', { credits: f.amount(script.credits), voices: f.whole(script.voices) })
+          ? t(script.voices === 1 ? 'script.creditsOneVoice' : 'script.credits', { credits: f.amount(script.credits), voices: f.whole(script.voices) })
           : t('est.creditsAt', { credits: f.amount(result.credits[provider]), provider: providerName(provider, voice.model, props.settings) })}
       </p>
       <Provenance result={result} />

@@ -21,7 +21,7 @@ export function Speakers(props: { script: ScriptFigures; settings: Settings; onC
   return (
     <section class="speakers" aria-labelledby="speakers-title">
       <h3 id="speakers-title">{t('script.heading', { format: t(`script.format.${script.format}`) })}</h3>
-      <p class="muted" id="speakers-summary">{t('script.summary', { speakers: f.whole(script.speakers.length), voices: f.whole(script.voices) })}</p>
+      <p class="muted" id="speakers-summary">{t(script.voices === 1 ? 'script.summaryOneVoice' : 'script.summary', { speakers: f.whole(script.speakers.length), voices: f.whole(script.voices) })}</p>
       <table id="speaker-table">
         <thead>
           <tr>
