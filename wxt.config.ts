@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { WEBHOOK_PERMISSION_ORIGINS } from './lib/account/webhook';
+import { MANIFEST_API_HOSTS } from './lib/sources/endpoint-permission';
 
 // Gecko id is fixed so Firefox keeps storage across reinstalls and tests can pin the UUID.
 export const GECKO_ID = 'scriptmeter@scriptmeter.dev';
@@ -19,7 +20,8 @@ export default defineConfig({
       'estimate-selection': { suggested_key: { default: 'Alt+Shift+E' }, description: 'Estimate speech length of the selection or field' },
     },
     optional_host_permissions: WEBHOOK_PERMISSION_ORIGINS,
-    host_permissions: ['https://supertoneapi.com/*'],
+    // Each vendor's own API; a team proxy is asked for at run time (lib/sources/endpoint-permission.ts).
+    host_permissions: MANIFEST_API_HOSTS,
     browser_specific_settings: {
       gecko: { id: GECKO_ID },
       gecko_android: { strict_min_version: '142.0' },

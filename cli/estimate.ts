@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSupertoneClient } from '../lib/api/client';
+import { createSources } from '../lib/sources';
+import type { VoiceProfile } from '../lib/sources/types';
+import { createCalibratedLocalModel } from '../lib/estimate/calibrated-local-model';
 import { Calibration, calibrationStateSchema } from '../lib/estimate/calibration';
 import { DurationCache } from '../lib/estimate/duration-cache';
-import { createEstimator, type EstimateResult, type VoiceParams } from '../lib/estimate/estimator';
+import { createEstimator, type EstimateResult } from '../lib/estimate/estimator';
 import { formatClock, formatCredits } from '../lib/format';
 import { cheapestFirst, providerRates } from '../lib/rates/credits';
+import { modelSchema } from '../lib/sources/supertone';
 import type { EstimateTotal } from '../lib/script/estimate';
 import type { ScriptFlags } from './args';
 import { cacheDir, readJsonFile, writeJsonFile } from './file-store';
@@ -20,7 +23,7 @@ export const NEEDS_VOICE = '--voice is needed for an API estimate (or unset SUPE
 
 export interface EstimateCommand {
   file: string;
-  voice: VoiceParams;
+  voice: VoiceProfile;
   endpoint: string;
   cache: boolean;
   json: boolean;
@@ -60,12 +63,13 @@ export async function runEstimate(command: EstimateCommand, io: Io): Promise<num
     ? { load: () => readJsonFile(cachePath), save: (entries) => writeJsonFile(cachePath, entries) }
     : undefined);
   const calibration = new Calibration(calibrationStateSchema.safeParse(await readJsonFile(calibrationPath)).data ?? {});
+  const local = createCalibratedLocalModel(calibration);
   const estimator = createEstimator({
-    client: apiKey ? createSupertoneClient({ baseUrl: command.endpoint, apiKey }) : undefined,
-    cache, calibration,
+    source: apiKey ? createSources('supertone', { baseUrl: command.endpoint, apiKey }).duration : undefined,
+    cache, local,
   });
   const onProgress = progressReporter(io);
-  const estimators = { api: apiKey ? estimator : undefined, local: createEstimator({ cache, calibration }) };
+  const estimators = { api: apiKey ? estimator : undefined, local: createEstimator({ cache, local }) };
   const script = await estimateAsScript(text, command.file, command.script ?? {}, { estimators, voice: command.voice, apiKey: Boolean(apiKey), onProgress });
   const result = script?.total ?? await estimator.estimate(text, command.voice, { onProgress });
   if (command.cache) await cache.flush();
@@ -88,8 +92,8 @@ export function jsonSummary(result: Pick<EstimateResult, 'seconds' | 'calls' | '
   return { seconds: result.seconds, chunks: result.calls, source: result.source, credits: result.credits };
 }
 
-function table(result: EstimateTotal, voice: VoiceParams): string {
-  const rates = new Map(providerRates(voice.model).map((rate) => [rate.id, rate]));
+function table(result: EstimateTotal, voice: VoiceProfile): string {
+  const rates = new Map(providerRates(modelSchema.safeParse(voice.model).data ?? 'sona_speech_1').map((rate) => [rate.id, rate]));
   const rows = cheapestFirst(result.credits).map(({ id, credits }) => {
     const rate = rates.get(id);
     const unit = rate ? `${formatCredits(rate.rate)} / ${rate.unit === 'second' ? 's' : 'min'}` : '';

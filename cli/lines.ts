@@ -3,11 +3,12 @@ import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CsvError, parse } from 'csv-parse';
-import { createSupertoneClient } from '../lib/api/client';
+import { createCalibratedLocalModel } from '../lib/estimate/calibrated-local-model';
 import { Calibration, calibrationStateSchema } from '../lib/estimate/calibration';
 import { DurationCache } from '../lib/estimate/duration-cache';
 import { createEstimator } from '../lib/estimate/estimator';
-import { checkEndpoint, DEFAULT_API_BASE_URL } from '../lib/api/endpoint';
+import { createSources, DEFAULT_ENDPOINTS } from '../lib/sources';
+import { checkEndpoint } from '../lib/sources/endpoint';
 import { castLookup, type Cast, type CastLookup } from '../lib/script/cast';
 import { lineProvider } from '../lib/script/estimate';
 import { lineEstimator } from '../lib/script/line-estimator';
@@ -16,7 +17,6 @@ import { number, UsageError, voiceFromFlags } from './args';
 import { readCastFile } from './cast-file';
 import { InputError, type Io } from './estimate';
 import { cacheDir, readJsonFile, writeJsonFile } from './file-store';
-import { flagsProfile } from './script';
 
 /** Exit code when a line does not fit its slot: a localisation pipeline's CI fails on it. */
 export const EXIT_OVER = 4;
@@ -65,7 +65,7 @@ export function parseLinesCommand(args: string[]): LinesCommand {
   }
   const maxSeconds = values['max-seconds'] === undefined ? undefined : number('--max-seconds', values['max-seconds']);
   if (maxSeconds !== undefined && maxSeconds <= 0) throw new UsageError('--max-seconds must be more than 0');
-  const endpoint = checkEndpoint(values.endpoint ?? DEFAULT_API_BASE_URL);
+  const endpoint = checkEndpoint(values.endpoint ?? DEFAULT_ENDPOINTS.supertone);
   if (!endpoint.ok) throw new UsageError(`--endpoint: ${endpoint.error}`);
   return {
     sheet: positionals[0] as string,
@@ -242,7 +242,7 @@ async function estimateRow(cells: string[], row: number, columns: Columns, comma
 export async function runLines(command: LinesCommand, io: Io): Promise<number> {
   const apiKey = io.env.SUPERTONE_API_KEY?.trim() ?? '';
   const cast: Cast = command.cast ? await readCastFile(command.cast) : {};
-  const lookup = castLookup(cast, flagsProfile(command.voice, Boolean(apiKey)));
+  const lookup = castLookup(cast, command.voice);
   const castCovers = cast['*']?.voice !== undefined;
   if (apiKey && !command.voice.voiceId && !castCovers && !command.voiceColumn) {
     throw new InputError('--voice (or a cast with "*", or --voice-column) is needed for API figures (or unset SUPERTONE_API_KEY for local ones)');
@@ -254,8 +254,9 @@ export async function runLines(command: LinesCommand, io: Io): Promise<number> {
   const cachePath = join(dir, 'durations.json');
   const calibration = new Calibration(calibrationStateSchema.safeParse(await readJsonFile(join(dir, 'calibration.json'))).data ?? {});
   const cache = new DurationCache(50_000, command.cache ? { load: () => readJsonFile(cachePath), save: (entries) => writeJsonFile(cachePath, entries) } : undefined);
-  const local = createEstimator({ cache, calibration });
-  const api = apiKey ? createEstimator({ client: createSupertoneClient({ baseUrl: command.endpoint, apiKey }), cache, calibration }) : undefined;
+  const model = createCalibratedLocalModel(calibration);
+  const local = createEstimator({ cache, local: model });
+  const api = apiKey ? createEstimator({ source: createSources('supertone', { baseUrl: command.endpoint, apiKey }).duration, cache, local: model }) : undefined;
   const estimateLine = lineEstimator(api ? { supertone: api } : {}, local);
 
   const temporary = command.out ? `${command.out}.${process.pid}.tmp` : undefined;

@@ -1,5 +1,5 @@
 import { cueSheet, cuesFromLines, type CueFormat } from '../lib/cues/cues';
-import type { Estimator, VoiceParams } from '../lib/estimate/estimator';
+import type { Estimator } from '../lib/estimate/estimator';
 import { formatCredits } from '../lib/format';
 import type { ProviderId } from '../lib/rates/credits';
 import { castLookup, type Cast } from '../lib/script/cast';
@@ -13,14 +13,9 @@ import { readCastFile } from './cast-file';
 import { InputError, NEEDS_VOICE } from './estimate';
 import { writeTextFile } from './file-store';
 
-/** The flags' voice as a profile: Supertone's API when a key is set, else the local model. */
-export function flagsProfile(voice: VoiceParams, apiKey: boolean): VoiceProfile {
-  return { source: apiKey ? 'supertone' : 'local', ...voice };
-}
-
 export interface ScriptRun {
   estimators: { api?: Estimator; local: Estimator };
-  voice: VoiceParams;
+  voice: VoiceProfile;
   apiKey: boolean;
   onProgress?: (done: number, total: number) => void;
 }
@@ -32,7 +27,7 @@ export interface ScriptRun {
 export async function estimateAsScript(text: string, file: string, flags: ScriptFlags, run: ScriptRun): Promise<ScriptEstimate | undefined> {
   const cast: Cast = flags.cast ? await readCastFile(flags.cast) : {};
   if (run.apiKey && !run.voice.voiceId && !cast['*']?.voice) throw new InputError(`${NEEDS_VOICE}; a cast's "*" entry can name it too`);
-  const lookup = castLookup(cast, flagsProfile(run.voice, run.apiKey));
+  const lookup = castLookup(cast, run.voice);
   const options = { ...DEFAULT_SCRIPT_OPTIONS, narrateAction: flags.narrateAction ?? false };
   const format = file.toLowerCase().endsWith('.fountain') ? 'fountain' : 'auto';
   const asked = Boolean(flags.cast || flags.srt || flags.vtt || flags.narrateAction);

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { LANGUAGES } from '@/lib/api/schemas';
+import { LANGUAGES } from '@/lib/sources/languages';
 import { useI18n } from '@/lib/i18n/context';
 import { CAST_DEFAULT, parseCast, type CastEntry } from '@/lib/script/cast';
 import { NARRATOR, SCRIPT_RULES, type ScriptRules } from '@/lib/script/rules';

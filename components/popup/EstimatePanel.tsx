@@ -76,7 +76,7 @@ function EstimateResultView(props: { reply: EstimateReply; text: string; setting
   const { t, f } = useI18n();
   const { reply } = props;
   if (!reply.ok) return <p class="problem" role="alert">{t('est.failed', { error: reply.error })}</p>;
-  const { result, provider, voice } = reply;
+  const { result, provider } = reply;
   const { script } = reply;
   return (
     <div class="estimate" id="estimate-result">
@@ -87,12 +87,12 @@ function EstimateResultView(props: { reply: EstimateReply; text: string; setting
       <p class="credits" id="estimate-credits">
         {script
           ? t(script.voices === 1 ? 'script.creditsOneVoice' : 'script.credits', { credits: f.amount(script.credits), voices: f.whole(script.voices) })
-          : t('est.creditsAt', { credits: f.amount(result.credits[provider]), provider: providerName(provider, voice.model, props.settings) })}
+          : t('est.creditsAt', { credits: f.amount(result.credits[provider]), provider: providerName(provider, props.settings.model, props.settings) })}
       </p>
       <Provenance result={result} />
       <SlotCheck seconds={result.seconds} initial={props.settings.slotSeconds} />
       {script && <Speakers script={script} settings={props.settings} onCast={props.onCast} />}
-      <ProviderTable credits={result.credits} model={voice.model} settings={props.settings} chosen={provider} />
+      <ProviderTable credits={result.credits} model={props.settings.model} settings={props.settings} chosen={provider} />
       {script ? <SpeakerLines lines={script.lines} /> : <Breakdown text={props.text} />}
       <CueDownloads text={props.text} lines={script?.lines} />
     </div>

@@ -1,41 +1,62 @@
 import { storage } from 'wxt/utils/storage';
-import { createSupertoneClient } from '../api/client';
 import { AdaptiveLimit } from '../estimate/adaptive-limit';
-import { Calibration, calibrationKey, calibrationStateSchema } from '../estimate/calibration';
+import { createCalibratedLocalModel, type CalibratedLocalModel } from '../estimate/calibrated-local-model';
+import { Calibration, calibrationStateSchema } from '../estimate/calibration';
 import { DurationCache, type CacheEntries } from '../estimate/duration-cache';
-import { createEstimator, type Estimator, type VoiceParams } from '../estimate/estimator';
+import { createEstimator, type Consent, type EstimateResult, type Estimator } from '../estimate/estimator';
 import type { HistoryLog } from '../history/log';
 import { historyRow } from '../history/row';
-import { createI18n, detectLocale } from '../i18n';
+import { createI18n, detectLocale, type I18n } from '../i18n';
 import { estimateWording } from '../i18n/estimate-wording';
 import type { EstimateReply } from '../messages/protocol';
 import type { Settings } from '../settings/schema';
-import { readApiKey, readSettings } from '../settings/store';
+import { keysSetIn, readApiKeys, readSettings } from '../settings/store';
+import { voiceProfile } from '../settings/voice-profile';
+import { createSources } from '../sources';
+import { voiceCatalogSchema, voiceDirectory } from '../sources/voice-catalog';
+import { VENDOR_IDS, type SourceChoice, type VendorId, type VoiceDirectory, type VoiceProfile } from '../sources/types';
 import { estimateSettingsScript } from '../script/background';
+import { authorize, type Refusal } from '../spend/authorize';
+import { createSpendLedger } from '../spend/ledger';
 
 const cacheItem = storage.defineItem<CacheEntries>('local:durationCache', { fallback: [] });
 const calibrationItem = storage.defineItem<unknown>('local:calibration', { fallback: {} });
+/** Credits spent per local day on paid predictions (the automatic rule's cap). */
+const spendLedgerItem = storage.defineItem<unknown>('local:spendLedger', { fallback: null });
+/** Vendors' voice lists as last fetched (options writes them; listing can cost credits). */
+export const voiceCatalogItem = storage.defineItem<unknown>('local:voiceCatalog', { fallback: {} });
 const CALIBRATION_SAVE_DELAY_MS = 2_000;
-
-export function voiceFromSettings(settings: Settings): VoiceParams {
-  return {
-    voiceId: settings.voiceId, language: settings.language, model: settings.model,
-    style: settings.style || undefined, speed: settings.speed,
-  };
-}
 
 /** Where an estimate was asked ('' when unknown), and whether it belongs in the history. */
 export interface EstimateRequestInfo {
   where: string;
   record: boolean;
+  /** A user's "yes, up to X credits" for this figure. */
+  consent?: Consent;
   /** Text without speakers gets lines too, one per paragraph (cue sheets). */
   paragraphs?: boolean;
 }
 
+async function readVoiceDirectory(vendor: VendorId): Promise<VoiceDirectory> {
+  const catalog = voiceCatalogSchema.safeParse(await voiceCatalogItem.getValue()).data;
+  return voiceDirectory(catalog?.[vendor]?.voices);
+}
+
+function refusalReason(refusal: Refusal, i18n: I18n): string | undefined {
+  switch (refusal.kind) {
+    case 'never':
+      return i18n.t('estimate.paidOff');
+    case 'cap':
+      return i18n.t('estimate.capReached', { cap: i18n.f.amount(refusal.cap) });
+    case 'ask':
+      return undefined; // the estimate already says what the exact figure costs
+  }
+}
+
 /**
- * The background's estimation state. Cache, calibration and the rate limiter outlive settings
- * changes; the estimator (which holds the key and endpoint) is rebuilt when those change.
- * Everything is reloaded from storage when a stopped service worker starts again.
+ * The background's estimation state. Cache, calibration, limiters and the spend ledger outlive
+ * settings changes; the estimator (which holds the source, key and endpoint) is rebuilt when those
+ * change. Everything is reloaded from storage when a stopped service worker starts again.
  * Answered estimates go to `history` while the user keeps it on.
  */
 export function createEngine(history: HistoryLog) {
@@ -43,7 +64,8 @@ export function createEngine(history: HistoryLog) {
     load: () => cacheItem.getValue(),
     save: (entries) => cacheItem.setValue(entries),
   });
-  const limit = new AdaptiveLimit(4);
+  const limits = new Map<VendorId, AdaptiveLimit>();
+  const ledger = createSpendLedger({ load: () => spendLedgerItem.getValue(), save: (state) => spendLedgerItem.setValue(state) });
   let calibration: Promise<Calibration> | undefined;
   let current: ReturnType<typeof build> | undefined;
   let calibrationTimer: ReturnType<typeof setTimeout> | undefined;
@@ -61,45 +83,90 @@ export function createEngine(history: HistoryLog) {
     }, CALIBRATION_SAVE_DELAY_MS);
   }
 
+  function limitFor(vendor: VendorId, parallel: number): AdaptiveLimit {
+    let limit = limits.get(vendor);
+    if (!limit) {
+      limit = new AdaptiveLimit(parallel);
+      limits.set(vendor, limit);
+    }
+    return limit;
+  }
+
   async function build() {
-    const [settings, apiKey, model] = await Promise.all([readSettings(), readApiKey(), loadCalibration()]);
-    const client = apiKey
-      ? createSupertoneClient({
-          baseUrl: settings.endpoint, apiKey,
-          onRetry: (notice) => { if (notice.status === 429) limit.slowDown(); },
-        })
+    const [settings, keys, model] = await Promise.all([readSettings(), readApiKeys(), loadCalibration()]);
+    const voice = voiceProfile(settings, keysSetIn(keys));
+    const vendor = voice.source === 'local' ? undefined : voice.source;
+    const apiKey = vendor ? keys[vendor] : '';
+    const voices = vendor ? await readVoiceDirectory(vendor) : voiceDirectory();
+    const local = createCalibratedLocalModel(model, { voices, onLearned: () => saveCalibrationSoon(model) });
+    let limit: AdaptiveLimit | undefined;
+    const source = vendor && apiKey
+      ? createSources(vendor, {
+          baseUrl: settings.endpoints[vendor], apiKey, voices,
+          onRetry: (notice) => { if (notice.status === 429) limit?.slowDown(); },
+        }).duration
       : undefined;
-    const wording = estimateWording(createI18n(detectLocale()));
-    const shared = { cache, calibration: model, limit, normalize: settings.normalize, rates: { overrides: settings.rateOverrides, rounding: settings.rounding }, wording };
-    const estimator = createEstimator({ ...shared, client, onCalibrated: () => saveCalibrationSoon(model) });
-    // Dialogue lines whose cast voice is local (or has no key) are answered by this one.
-    const local = createEstimator(shared);
-    return { estimator, local, settings, wording };
+    if (source && vendor) limit = limitFor(vendor, source.limits(voice).parallel);
+    const i18n = createI18n(detectLocale());
+    const shared = { local, cache, normalize: settings.normalize, rates: { overrides: settings.rateOverrides, rounding: settings.rounding }, wording: estimateWording(i18n) };
+    const estimator = createEstimator({ ...shared, source, limit, localBecause: settings.source === 'local' ? 'chosen' : 'no-key' });
+    // A dialogue's cast may give a speaker another vendor's voice: one estimator per vendor with a key.
+    // A paid vendor's estimator buys nothing without consent: its lines stay local and carry the plan.
+    const byVendor: Partial<Record<SourceChoice, Estimator>> = {};
+    for (const other of VENDOR_IDS) {
+      if (other === vendor && source) byVendor[other] = estimator;
+      else if (keys[other]) {
+        const otherVoices = await readVoiceDirectory(other);
+        const otherSource = createSources(other, { baseUrl: settings.endpoints[other], apiKey: keys[other], voices: otherVoices }).duration;
+        byVendor[other] = createEstimator({ ...shared, source: otherSource, limit: limitFor(other, otherSource.limits(voice).parallel) });
+      }
+    }
+    const localOnly = createEstimator({ ...shared, localBecause: 'no-key' });
+    return { estimator, local, settings, voice, i18n, byVendor, localOnly };
+  }
+
+  /** Buys the exact figure only under the spend rule (or the user's click), and counts what it cost. */
+  async function paidEstimate(text: string, info: EstimateRequestInfo, built: Awaited<NonNullable<typeof current>>): Promise<EstimateResult> {
+    const { estimator, settings, voice, i18n } = built;
+    const options = { maxApiCharacters: settings.maxApiCharacters };
+    const plan = await estimator.plan(text, voice, options);
+    const authorization = await authorize(settings.spend, plan, ledger, info.consent);
+    try {
+      const result = await estimator.estimate(text, voice, { ...options, consent: authorization.consent });
+      await authorization.settle(result.predictCredits);
+      const reason = authorization.refusal && refusalReason(authorization.refusal, i18n);
+      return reason && result.plan ? { ...result, localReason: reason } : result;
+    } catch (error) {
+      await authorization.settle(0);
+      throw error;
+    }
   }
 
   return {
-    /** Call when settings or the key change. */
+    /** Call when settings or a key change. */
     invalidate(): void {
       current = undefined;
     },
-    /** The local model's learned factor for a voice, so content scripts' instant figures match ours. */
-    async localFactor(voice: VoiceParams): Promise<number> {
-      return (await loadCalibration()).factor(calibrationKey(voice.voiceId, voice.language, voice.model));
+    /** The local model's learned factor for the voice in effect, so content scripts' instant figures match ours. */
+    async localFactor(): Promise<number> {
+      current ??= build();
+      const { local, voice } = await current;
+      return local.factor(voice);
     },
     async estimate(text: string, info: EstimateRequestInfo): Promise<EstimateReply> {
       try {
         current ??= build();
-        const { estimator, local, settings, wording } = await current;
-        const voice = voiceFromSettings(settings);
+        const built = await current;
+        const { settings, voice, i18n } = built;
         // A dialogue is estimated line by line with each speaker's voice; other text as one voice.
-        const scripted = await estimateSettingsScript(text, settings, { api: estimator, local }, {
-          paragraphs: info.paragraphs, tooLongReason: wording.tooLong(settings.maxApiCharacters),
+        const scripted = await estimateSettingsScript(text, settings, voice, { estimators: built.byVendor, fallback: built.localOnly }, {
+          paragraphs: info.paragraphs, tooLongReason: i18n.t('estimate.tooLong', { max: i18n.f.whole(settings.maxApiCharacters) }),
         });
-        const result = scripted?.total ?? await estimator.estimate(text, voice, { maxApiCharacters: settings.maxApiCharacters });
+        const result = scripted?.total ?? await paidEstimate(text, info, built);
         if (info.record && settings.privacy.keepHistory && result.characters > 0) {
-          // The answer does not wait for the write; a failed write costs one row, not the estimate.
           // A cast prices each line at its own voice's provider: the row records what the script costs.
           const recorded = scripted ? { ...result, credits: { ...result.credits, [settings.provider]: scripted.figures.credits } } : result;
+          // The answer does not wait for the write; a failed write costs one row, not the estimate.
           history.record(historyRow(Date.now(), info.where, recorded, voice, settings.provider)).catch(() => undefined);
         }
         return { ok: true, result, voice, provider: settings.provider, ...(scripted && { script: scripted.figures }) };

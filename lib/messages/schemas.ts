@@ -4,20 +4,30 @@ import { accountRequestSchemas } from '../account/protocol';
 import { historyRequestSchemas } from '../history/protocol';
 import { scriptRequestSchemas } from '../script/protocol';
 import { MAX_MESSAGE_TEXT } from './limits';
+import { vendorIdSchema } from '../sources/types';
 import type { MessageType } from './protocol';
 
 // Its own module, so protocol maps that schemas.ts spreads in can use it without an import cycle.
 export { MAX_MESSAGE_TEXT };
 
+/** The most one "yes, up to X credits" may consent to: a click is for one figure, not a budget. */
+export const MAX_CONSENTED_CREDITS = 100;
+
+const vendorRequest = z.object({ vendor: vendorIdSchema.optional() }).strict();
+
 export const requestSchemas = {
-  estimate: z.object({ text: z.string().max(MAX_MESSAGE_TEXT), record: z.boolean().optional() }).strict(),
+  estimate: z.object({
+    text: z.string().max(MAX_MESSAGE_TEXT),
+    record: z.boolean().optional(),
+    consent: z.object({ maxCredits: z.number().finite().nonnegative().max(MAX_CONSENTED_CREDITS) }).strict().optional(),
+  }).strict(),
   inlineConfig: z.object({ host: z.string().max(253) }).strict(),
   getSettings: emptyRequest,
   // Field values are checked by the settings module, which explains each problem.
   saveSettings: z.object({ patch: z.record(z.string(), z.unknown()) }).strict(),
-  setApiKey: z.object({ key: z.string().max(1024) }).strict(),
-  clearApiKey: emptyRequest,
-  keyStatus: emptyRequest,
+  setApiKey: z.object({ key: z.string().max(1024), vendor: vendorIdSchema.optional() }).strict(),
+  clearApiKey: vendorRequest,
+  keyStatus: vendorRequest,
   ...accountRequestSchemas,
   ...historyRequestSchemas,
   ...scriptRequestSchemas,

@@ -168,6 +168,9 @@ function totalResult(script: ParsedScript, results: readonly LineResult[]): Esti
     ...results.flatMap(({ toInput, result }) => result.excluded.map((e) => ({ ...e, start: toInput(e.start), end: toInput(e.end) }))),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
   const reasons = [...new Set(all.flatMap((r) => (r.localReason ? [r.localReason] : [])))];
+  const vendors = [...new Set(all.map((r) => r.vendor))];
+  const plans = all.flatMap((r) => (r.plan ? [r.plan] : []));
+  const firstPlan = plans[0];
   return {
     seconds: round2(all.reduce((sum, r) => sum + r.seconds, 0)),
     calls: all.reduce((sum, r) => sum + r.calls, 0),
@@ -176,5 +179,16 @@ function totalResult(script: ParsedScript, results: readonly LineResult[]): Esti
     ...(reasons.length > 0 && { localReason: reasons.join(' ') }),
     excluded,
     characters: all.reduce((sum, r) => sum + r.characters, 0),
+    // One vendor when every line has the same; else none in particular.
+    vendor: vendors.length === 1 ? vendors[0] ?? null : null,
+    predictCredits: round4(all.reduce((sum, r) => sum + r.predictCredits, 0)),
+    warnings: [...new Set(all.flatMap((r) => r.warnings))],
+    // Exact figures not bought for some lines: what buying them all would cost.
+    ...(firstPlan && { plan: {
+      vendor: firstPlan.vendor,
+      calls: plans.reduce((sum, p) => sum + p.calls, 0),
+      credits: round4(plans.reduce((sum, p) => sum + p.credits, 0)),
+      cached: plans.reduce((sum, p) => sum + p.cached, 0),
+    } }),
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MODELS } from '@/lib/api/schemas';
+import { MODELS } from '@/lib/sources/supertone';
 import { AUDIOSTACK_PROVIDER_IDS } from '@/lib/rates/tables';
 import { parseManagedPolicy } from '@/lib/settings/managed';
 import { defaultSettings } from '@/lib/settings/schema';
@@ -21,7 +21,9 @@ describe('managed policy: parsing', () => {
     const { policy, rejected } = parseManagedPolicy(examplePolicy);
     expect(rejected).toEqual([]);
     expect(policy).toEqual({
-      endpoint: 'https://tts-proxy.example.com',
+      source: 'auto',
+      endpoints: { supertone: 'https://tts-proxy.example.com', audiostack: 'https://v2.api.audio' },
+      spend: { rule: 'auto', dailyCap: 2 },
       rounding: 'second',
       rates: { supertone: { sona_speech_1: 1.2, sona_speech_2: 1.5 }, audiostack: { elevenlabs: 8 } },
       alerts: { lowBalance: 2000, spikeFactor: 2, pollMinutes: 15 },
@@ -39,6 +41,18 @@ describe('managed policy: parsing', () => {
     });
     expect(policy).toEqual({ rounding: 'second', alerts: { spikeFactor: 4 } });
     expect(rejected.sort()).toEqual(['policy.alerts.lowBalance', 'policy.alerts.webhookUrl', 'policy.apiKey', 'policy.disabledSites', 'policy.endpoint']);
+  });
+
+  it('reads the older `endpoint` as Supertone\'s, with `endpoints.supertone` winning when both are set', () => {
+    expect(parseManagedPolicy({ endpoint: 'https://old-proxy.example.com' }).policy).toEqual({ endpoints: { supertone: 'https://old-proxy.example.com' } });
+    expect(parseManagedPolicy({ endpoint: 'https://old-proxy.example.com', endpoints: { supertone: 'https://new-proxy.example.com' } }).policy)
+      .toEqual({ endpoints: { supertone: 'https://new-proxy.example.com' } });
+  });
+
+  it('sets the source and the paid-call rule and cap, each value checked on its own', () => {
+    const { policy, rejected } = parseManagedPolicy({ source: 'audiostack', spend: { rule: 'never', dailyCap: -1 }, endpoints: { audiostack: 'ftp://x', supertone: 'https://ok.example.com' } });
+    expect(policy).toEqual({ source: 'audiostack', spend: { rule: 'never' }, endpoints: { supertone: 'https://ok.example.com' } });
+    expect(rejected.sort()).toEqual(['policy.endpoints.audiostack', 'policy.spend.dailyCap']);
   });
 
   it('treats anything but an object as no policy', () => {
@@ -64,7 +78,7 @@ describe('managed policy: parsing', () => {
 describe('managed policy: settings in effect', () => {
   it('wins over the user settings field by field, and adds its sites to the user list', async () => {
     await fakeBrowser.storage.local.set({ settings: {
-      endpoint: 'https://my-own-proxy.example.net', speed: 1.5, rounding: 'minute',
+      endpoints: { supertone: 'https://my-own-proxy.example.net', audiostack: 'https://v2.api.audio' }, speed: 1.5, rounding: 'minute',
       rateOverrides: { supertone: { sona_speech_1: 3, supertonic_api_1: 0.5 } },
       alerts: { lowBalance: 100, spikeFactor: 5, pollMinutes: 60, expectedVoices: ['v1'], webhookUrl: '' },
       privacy: { paused: false, disabledSites: ['news.example.org'], wholeFieldApi: true, keepHistory: true },
@@ -72,7 +86,8 @@ describe('managed policy: settings in effect', () => {
     await fakeBrowser.storage.managed.set(examplePolicy);
 
     const settings = await readSettings();
-    expect(settings.endpoint).toBe('https://tts-proxy.example.com');
+    expect(settings.endpoints).toEqual({ supertone: 'https://tts-proxy.example.com', audiostack: 'https://v2.api.audio' });
+    expect(settings.spend).toEqual({ rule: 'auto', dailyCap: 2 });
     expect(settings.rounding).toBe('second');
     expect(settings.speed).toBe(1.5);
     expect(settings.rateOverrides.supertone).toEqual({ sona_speech_1: 1.2, sona_speech_2: 1.5, supertonic_api_1: 0.5 });
@@ -87,21 +102,23 @@ describe('managed policy: settings in effect', () => {
   });
 
   it('saving keeps the user values apart: the policy shows while it lasts, and the user values come back when it is lifted', async () => {
-    await fakeBrowser.storage.local.set({ settings: { endpoint: 'https://my-own-proxy.example.net', privacy: { paused: false, disabledSites: ['news.example.org'], wholeFieldApi: false, keepHistory: false } } });
+    await fakeBrowser.storage.local.set({ settings: { endpoints: { supertone: 'https://my-own-proxy.example.net', audiostack: 'https://v2.api.audio' }, privacy: { paused: false, disabledSites: ['news.example.org'], wholeFieldApi: false, keepHistory: false } } });
     await fakeBrowser.storage.managed.set(examplePolicy);
 
     // The options page saves the whole section it shows, managed values included.
     const shown = await readSettings();
-    const saved = await saveSettings({ speed: 1.25, endpoint: shown.endpoint, alerts: { ...shown.alerts, expectedVoices: ['v2'] }, privacy: { ...shown.privacy, paused: true } });
+    const saved = await saveSettings({ speed: 1.25, endpoints: shown.endpoints, spend: { ...shown.spend, dailyCap: 7 }, alerts: { ...shown.alerts, expectedVoices: ['v2'] }, privacy: { ...shown.privacy, paused: true } });
     expect(saved.ok).toBe(true);
     if (saved.ok) {
-      expect(saved.settings.endpoint).toBe('https://tts-proxy.example.com');
+      expect(saved.settings.endpoints.supertone).toBe('https://tts-proxy.example.com');
+      expect(saved.settings.spend).toEqual({ rule: 'auto', dailyCap: 2 });
       expect(saved.settings.alerts.lowBalance).toBe(2000);
     }
 
     await fakeBrowser.storage.managed.clear();
     const own = await readSettings();
-    expect(own.endpoint).toBe('https://my-own-proxy.example.net');
+    expect(own.endpoints.supertone).toBe('https://my-own-proxy.example.net');
+    expect(own.spend).toEqual(defaultSettings().spend);
     expect(own.speed).toBe(1.25);
     expect(own.alerts).toEqual({ ...defaultSettings().alerts, expectedVoices: ['v2'] });
     expect(own.privacy).toEqual({ paused: true, disabledSites: ['news.example.org'], wholeFieldApi: false, keepHistory: false });
@@ -110,7 +127,7 @@ describe('managed policy: settings in effect', () => {
 
   it('tells the background when the administrator changes the policy', async () => {
     const seen: string[] = [];
-    const unwatch = watchSettings((settings) => seen.push(settings.endpoint));
+    const unwatch = watchSettings((settings) => seen.push(settings.endpoints.supertone));
     await fakeBrowser.storage.managed.set({ endpoint: 'https://tts-proxy.example.com' });
     await vi.waitFor(() => expect(seen).toEqual(['https://tts-proxy.example.com']));
     unwatch();

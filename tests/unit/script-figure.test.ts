@@ -6,8 +6,8 @@ import type { EstimateReply } from '@/lib/messages/protocol';
 import { PROVIDER_IDS, type ProviderId } from '@/lib/rates/credits';
 
 const credits = Object.fromEntries(PROVIDER_IDS.map((id) => [id, 99])) as Record<ProviderId, number>;
-const result = { seconds: 42, calls: 3, source: 'api' as const, pieces: [], credits, errors: [], excluded: [], characters: 500 };
-const voice = { voiceId: 'v', language: 'en' as const, model: 'sona_speech_1' as const, speed: 1 };
+const result = { seconds: 42, calls: 3, source: 'api' as const, pieces: [], credits, errors: [], excluded: [], characters: 500, vendor: 'supertone' as const, predictCredits: 0, warnings: [] };
+const voice = { source: 'supertone' as const, voiceId: 'v', language: 'en', model: 'sona_speech_1', speed: 1 };
 
 describe('the tooltip for a dialogue', () => {
   it('shows the total, priced at each line\'s voice, and how many voices it used', () => {
