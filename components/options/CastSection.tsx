@@ -4,11 +4,12 @@ import { useI18n } from '@/lib/i18n/context';
 import { CAST_DEFAULT, parseCast, type CastEntry } from '@/lib/script/cast';
 import { NARRATOR, SCRIPT_RULES, type ScriptRules } from '@/lib/script/rules';
 import type { Settings } from '@/lib/settings/schema';
+import { SOURCE_CHOICES } from '@/lib/sources/types';
 import { SaveBar, useSettingsDraft } from './settings-section';
 import { VoicePicker } from './VoicePicker';
 
-/** Sources a cast entry can choose today; empty keeps the Voice section's. */
-const CAST_SOURCES = ['', 'supertone', 'local'] as const;
+/** Sources a cast entry can choose; empty keeps the Voice section's. */
+const CAST_SOURCES = ['', ...SOURCE_CHOICES] as const;
 
 interface Row {
   /** Stable across edits, for keys and ids. */
@@ -120,13 +121,13 @@ export function CastSection() {
                   </select>
                 </td>
                 <td><input type="number" class="cast-speed" step="0.05" min="0.5" max="2" inputMode="decimal" aria-label={t('cast.speedOf', { name: row.name })}
-                  placeholder={t('cast.inherit')} value={row.speed} onInput={(e) => setRow(row.id, { speed: e.currentTarget.value })} /></td>
+                  placeholder="–" title={row.speed ? undefined : t('cast.inherit')} value={row.speed} onInput={(e) => setRow(row.id, { speed: e.currentTarget.value })} /></td>
                 <td>
                   <select aria-label={t('cast.sourceOf', { name: row.name })} value={row.source} onChange={(e) => setRow(row.id, { source: e.currentTarget.value as Row['source'] })}>
                     {CAST_SOURCES.map((source) => <option key={source} value={source}>{source === '' ? t('cast.inherit') : t(`cast.source.${source}`)}</option>)}
                   </select>
                 </td>
-                <td><button type="button" class="link" aria-label={t('cast.removeOf', { name: row.name })}
+                <td><button type="button" class="cast-remove" aria-label={t('cast.removeOf', { name: row.name })}
                   onClick={() => setDraft({ ...draft, rows: draft.rows.filter((r) => r.id !== row.id) })}>{t('cast.remove')}</button></td>
               </tr>
             ))}
