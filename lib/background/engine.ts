@@ -161,6 +161,10 @@ export function createEngine(history: HistoryLog) {
         // A dialogue is estimated line by line with each speaker's voice; other text as one voice.
         const scripted = await estimateSettingsScript(text, settings, voice, { estimators: built.byVendor, fallback: built.localOnly }, {
           paragraphs: info.paragraphs, tooLongReason: i18n.t('estimate.tooLong', { max: i18n.f.whole(settings.maxApiCharacters) }),
+          authorize: async (plan) => {
+            const authorization = await authorize(settings.spend, plan, ledger, info.consent);
+            return { ...authorization, refusedBecause: authorization.refusal && refusalReason(authorization.refusal, i18n) };
+          },
         });
         const result = scripted?.total ?? await paidEstimate(text, info, built);
         if (info.record && settings.privacy.keepHistory && result.characters > 0) {
