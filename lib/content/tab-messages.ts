@@ -1,7 +1,8 @@
 import type { ConfigClient } from './config-client';
 import type { EstimateClient } from './estimate-client';
 import type { FieldChip } from './field-chip';
-import { elementAnchor, readFocusedText, readSelection } from './read';
+import { elementAnchor } from './read';
+import { focusedTextNow, selectionNow } from './site-read';
 import type { SelectionTooltip } from './selection-tooltip';
 import type { TabEnvelope, TabProtocol } from './tab-protocol';
 
@@ -18,9 +19,9 @@ export function createTabMessageHandler(deps: TabMessageDeps) {
   async function selectionText(): Promise<TabProtocol['selectionText']['response']> {
     const config = await deps.config.load();
     if (!config.active) return { text: '', source: 'none' };
-    const selected = readSelection(deps.doc);
+    const selected = await selectionNow(deps.doc);
     if (selected) return { text: selected.text, source: 'selection' };
-    const focused = readFocusedText(deps.doc);
+    const focused = await focusedTextNow(deps.doc);
     return focused && /\S/.test(focused.text) ? { text: focused.text, source: 'field' } : { text: '', source: 'none' };
   }
 
@@ -29,9 +30,9 @@ export function createTabMessageHandler(deps: TabMessageDeps) {
     const config = await deps.config.load();
     if (!config.active) return { shown: false };
     if (await deps.tooltip.fromGesture(null, { force: true })) return { shown: true };
-    const focused = readFocusedText(deps.doc);
+    const focused = await focusedTextNow(deps.doc);
     if (!focused || !/\S/.test(focused.text)) return { shown: false };
-    await deps.tooltip.forText(focused.text, elementAnchor(focused.editor.root, null), config.wholeFieldApi);
+    await deps.tooltip.forText(focused.text, elementAnchor(focused.root, null), config.wholeFieldApi);
     return { shown: true };
   }
 
