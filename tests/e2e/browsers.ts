@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page as PlaywrightPage, type Worker } from 'playwright-core';
@@ -89,10 +89,19 @@ export function chromiumExtensionArgs(extensionDir: string, others: readonly str
   ];
 }
 
-/** Chromium's id for an unpacked extension: the first 128 bits of SHA-256 of its absolute path, digits a–p. */
-export function unpackedExtensionId(extensionDir: string): string {
-  const hex = createHash('sha256').update(realpathSync(extensionDir)).digest('hex').slice(0, 32);
+/** Chromium's id spelling: the first 128 bits of a SHA-256, digits a–p. */
+export function chromiumIdOf(bytes: Buffer | string): string {
+  const hex = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+/**
+ * Chromium's id for an unpacked extension: from the public key in its manifest's `key` when it has
+ * one (ScriptMeter does, lib/extension-identity.ts), else from its directory's absolute path.
+ */
+export function unpackedExtensionId(extensionDir: string): string {
+  const { key } = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { key?: string };
+  return key ? chromiumIdOf(Buffer.from(key, 'base64')) : chromiumIdOf(realpathSync(extensionDir));
 }
 
 /** The service worker of the extension in `extensionDir`, once it runs (others may be loaded beside it). */
