@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiDouble } from '../api-double/server';
-import { englishScript } from '../fixtures/scripts';
+import { englishScript, FIXTURE_PARAGRAPHS } from '../fixtures/scripts';
 import { INLINE_BROWSERS, launchInline, waitForTooltip, type InlineSession, closeInlineSuite, startInlineSuite } from '../pages/harness';
 import type { FixtureServer } from '../pages/server';
 
 // The same text the fixture pages load (tests/pages/src/sample.js).
-const PARAGRAPHS = englishScript(900).split('\n\n').slice(0, 3);
+const PARAGRAPHS = FIXTURE_PARAGRAPHS;
 const LONG_SCRIPT = englishScript(12_000);
 
 interface EditorCase {

@@ -30,7 +30,7 @@ export interface ClickOptions {
 
 export interface UserPage {
   click(selector: string, options?: ClickOptions): Promise<void>;
-  /** One key by its name ('Escape', 'a'). */
+  /** One key by its name ('Escape', 'a'), with modifiers as 'Shift+ArrowLeft'. */
   press(key: string): Promise<void>;
   /** Ctrl+A (the platform's select-all). */
   selectAll(): Promise<void>;
@@ -105,7 +105,15 @@ export function puppeteerUser(page: PuppeteerPage): UserPage {
       await element.click({ ...(options.position && { offset: options.position }), count: options.count ?? 1 });
       await element.dispose();
     },
-    press: (key) => page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]),
+    async press(key) {
+      // Puppeteer presses one key at a time: a modifier ('Shift+ArrowLeft') is held around the key.
+      type Key = Parameters<PuppeteerPage['keyboard']['press']>[0];
+      const keys = key.split('+') as Key[];
+      const main = keys.pop() ?? (key as Key);
+      for (const modifier of keys) await page.keyboard.down(modifier);
+      await page.keyboard.press(main);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
+    },
     async selectAll() {
       await page.keyboard.down('Control');
       await page.keyboard.press('a');

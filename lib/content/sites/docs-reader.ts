@@ -51,9 +51,20 @@ function copiedSelection(doc: Document): string | null {
   if (!inner || !view) return null;
   const target = inner.querySelector('[contenteditable="true"]') ?? inner.body;
   if (!target) return null;
-  const data = new view.DataTransfer();
-  target.dispatchEvent(new view.ClipboardEvent('copy', { bubbles: true, cancelable: true, composed: true, clipboardData: data }));
-  return data.getData('text/plain') || null;
+  const event = new view.ClipboardEvent('copy', { bubbles: true, cancelable: true, composed: true, clipboardData: new view.DataTransfer() });
+  // Firefox closes the event's DataTransfer to reading once the dispatch is over: read it as the
+  // event leaves the frame's window, after Docs' handler; Chromium also lets it be read afterwards.
+  let copied = '';
+  const read = (seen: Event) => {
+    if (seen === event) copied = event.clipboardData?.getData('text/plain') ?? '';
+  };
+  view.addEventListener('copy', read);
+  try {
+    target.dispatchEvent(event);
+  } finally {
+    view.removeEventListener('copy', read);
+  }
+  return copied || event.clipboardData?.getData('text/plain') || null;
 }
 
 function editorFocused(doc: Document): boolean {
