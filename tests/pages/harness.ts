@@ -15,7 +15,7 @@ import { chromiumExtensionArgs, extensionWorker, poll, SCREENSHOT_DIR } from '..
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import type { ApiDoubleOptions } from '../api-double/types';
 import { startFixtureServer, type FixtureServer } from './server';
-import { playwrightUser, puppeteerUser, type UserPage } from './user-page';
+import { playwrightUser, puppeteerUser, type FrameView, type UserPage } from './user-page';
 
 export interface TooltipState {
   figure: string;
@@ -188,7 +188,7 @@ export function messageTabs(browser: InlineControls, message: object): Promise<u
 }
 
 /** Any page either driver or UserPage gives: each evaluates a function with one JSON argument. */
-export type AnyPage = Page | PuppeteerPage | UserPage;
+export type AnyPage = Page | PuppeteerPage | UserPage | FrameView;
 
 function inPage<T>(page: AnyPage, fn: () => T): Promise<T> {
   return (page as { evaluate(fn: (arg: null) => T, arg: null): Promise<T> }).evaluate(fn, null);
