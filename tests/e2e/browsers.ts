@@ -159,6 +159,15 @@ export async function launchChromium(extensionDir = resolve('.output/chrome-mv3'
   };
 }
 
+/** Puppeteer presses one key at a time: a modifier ('Shift+Tab') is held around the key. */
+export async function pressWithModifiers(page: PuppeteerPage, key: string): Promise<void> {
+  const keys = key.split('+') as KeyInput[];
+  const main = keys.pop() ?? (key as KeyInput);
+  for (const modifier of keys) await page.keyboard.down(modifier);
+  await page.keyboard.press(main);
+  for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
+}
+
 function firefoxPage(page: PuppeteerPage): ExtPage {
   const textOf = (selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
   return {
@@ -168,14 +177,7 @@ function firefoxPage(page: PuppeteerPage): ExtPage {
     },
     select: async (selector, value) => { await page.select(selector, value); },
     click: (selector) => page.click(selector),
-    async press(key) {
-      // Puppeteer presses one key at a time: a modifier is held around the key.
-      const keys = key.split('+') as KeyInput[];
-      const main = keys.pop() ?? key as KeyInput;
-      for (const modifier of keys) await page.keyboard.down(modifier);
-      await page.keyboard.press(main);
-      for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
-    },
+    press: (key) => pressWithModifiers(page, key),
     textOf,
     waitForText: (selector, pattern) => poll(() => textOf(selector).catch(() => ''), (t) => pattern.test(t), `${selector} ~ ${pattern}`),
     evaluate: async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => (await page.evaluate(fn as (arg: unknown) => unknown, arg as unknown)) as T,

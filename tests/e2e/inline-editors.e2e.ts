@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiDouble } from '../api-double/server';
 import { englishScript, FIXTURE_PARAGRAPHS } from '../fixtures/scripts';
-import { INLINE_BROWSERS, launchInline, waitForTooltip, type InlineSession, closeInlineSuite, startInlineSuite } from '../pages/harness';
+import { INLINE_BROWSERS, launchInline, waitFor, waitForTooltip, type InlineSession, closeInlineSuite, startInlineSuite } from '../pages/harness';
 import type { FixtureServer } from '../pages/server';
 
 // The same text the fixture pages load (tests/pages/src/sample.js).
@@ -15,6 +15,8 @@ interface EditorCase {
   frame?: string;
   /** Sentences that must reach the API when everything is selected. */
   expect: string[];
+  /** How many Ctrl+A presses select everything (a block editor's first selects the block). */
+  selectAll?: number;
 }
 
 /**
@@ -41,6 +43,12 @@ const CASES: EditorCase[] = [
   { page: 'codemirror', click: '.cm-content', expect: LONG },
   { page: 'monaco', click: '.monaco-editor .monaco-scrollable-element', expect: LONG },
   { page: 'ace', click: '.ace_scroller', expect: LONG },
+  // Editors with no adapter of their own, read by the general contenteditable path.
+  { page: 'editorjs', click: '.ce-paragraph', expect: RICH, selectAll: 2 },
+  { page: 'jodit', click: 'body', frame: 'iframe.jodit-wysiwyg_iframe', expect: RICH },
+  { page: 'trix', click: 'trix-editor', expect: RICH },
+  { page: 'suneditor', click: '.sun-editor-editable', expect: RICH },
+  { page: 'toastui', click: '.toastui-editor.md-mode .ProseMirror', expect: RICH },
 ];
 
 describe.each(INLINE_BROWSERS)('%s: select-all in each editor reaches the API with the editor\'s whole text', (name) => {
@@ -57,12 +65,14 @@ describe.each(INLINE_BROWSERS)('%s: select-all in each editor reaches the API wi
     const page = await browser.open(pages.page(fixture));
     const before = api.requests.length;
     await page.click(editor.click, { position: { x: 30, y: 12 }, ...(editor.frame && { frame: editor.frame }) });
-    await page.selectAll();
+    for (let i = 0; i < (editor.selectAll ?? 1); i++) await page.selectAll();
+    // A first select-all in a block editor is estimated too: wait for the whole text's calls.
+    const sentSince = async () => api.requests.slice(before).filter((r) => r.path.startsWith('/v1/predict-duration/'))
+      .map((r) => (r.body as { text: string }).text).join(' ').replace(/\s+/g, ' ');
+    const sent = await waitFor(sentSince, (text): text is string => editor.expect.every((sentence) => text.includes(sentence)), `${fixture}: the whole text sent`).catch(sentSince);
+    for (const sentence of editor.expect) expect(sent).toContain(sentence);
     const tooltip = await waitForTooltip(page, /^API$/);
     expect(tooltip.figure).toMatch(/^≈ \d+:\d\d · [\d.,]+ credits?$/);
-    const sent = api.requests.slice(before).filter((r) => r.path.startsWith('/v1/predict-duration/'))
-      .map((r) => (r.body as { text: string }).text).join(' ').replace(/\s+/g, ' ');
-    for (const sentence of editor.expect) expect(sent).toContain(sentence);
     await page.screenshot(`editor-${fixture}`);
     await page.close();
   });

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ElementHandle, Frame, Page as PuppeteerPage } from 'puppeteer-core';
-import { SCREENSHOT_DIR } from '../e2e/browsers';
+import { pressWithModifiers, SCREENSHOT_DIR } from '../e2e/browsers';
 
 export interface Point {
   x: number;
@@ -117,15 +117,7 @@ export function puppeteerUser(page: PuppeteerPage): UserPage {
       await element.click({ ...(options.position && { offset: options.position }), count: options.count ?? 1 });
       await element.dispose();
     },
-    async press(key) {
-      // Puppeteer presses one key at a time: a modifier ('Shift+ArrowLeft') is held around the key.
-      type Key = Parameters<PuppeteerPage['keyboard']['press']>[0];
-      const keys = key.split('+') as Key[];
-      const main = keys.pop() ?? (key as Key);
-      for (const modifier of keys) await page.keyboard.down(modifier);
-      await page.keyboard.press(main);
-      for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
-    },
+    press: (key) => pressWithModifiers(page, key),
     async selectAll() {
       await page.keyboard.down('Control');
       await page.keyboard.press('a');
