@@ -14,6 +14,9 @@ export interface TabMessageDeps {
   chip: FieldChip;
 }
 
+/** How long the top page waits, when it has nothing to estimate, for a frame that has. */
+const FRAME_ANSWER_MS = 150;
+
 /** Answers the extension's own messages to this tab (popup, command, context menu, settings). */
 export function createTabMessageHandler(deps: TabMessageDeps) {
   async function selectionText(): Promise<TabProtocol['selectionText']['response']> {
@@ -22,7 +25,19 @@ export function createTabMessageHandler(deps: TabMessageDeps) {
     const selected = await selectionNow(deps.doc);
     if (selected) return { text: selected.text, source: 'selection' };
     const focused = await focusedTextNow(deps.doc);
-    return focused && /\S/.test(focused.text) ? { text: focused.text, source: 'field' } : { text: '', source: 'none' };
+    if (focused && /\S/.test(focused.text)) return { text: focused.text, source: 'field' };
+    return nothingHere();
+  }
+
+  /**
+   * Every frame we run in gets the popup's question and the first answer wins. A frame with nothing
+   * (Word's editing frame, say) stays silent; the top page, with nothing, lets a frame answer first.
+   */
+  async function nothingHere(): Promise<TabProtocol['selectionText']['response']> {
+    const win = deps.doc.defaultView;
+    if (win && win !== win.top) return new Promise(() => undefined);
+    if (deps.doc.querySelector('iframe')) await new Promise((resolve) => { setTimeout(resolve, FRAME_ANSWER_MS); });
+    return { text: '', source: 'none' };
   }
 
   /** The command and the menu are user gestures in the browser's own UI: they may reach the API. */

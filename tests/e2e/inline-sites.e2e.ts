@@ -81,6 +81,8 @@ describe.each(INLINE_BROWSERS)('%s: Notion and Word for the web', (name) => {
     expect(sent).toContain(first.trim().slice(0, 30));
     expect(sent).toContain(second.trim().slice(-20));
     expect(sent).not.toContain(FIXTURE_PARAGRAPHS[0]!.slice(0, 15));
+    // The popup asks every frame of the tab: the editing frame's answer is the one it gets.
+    expect(await messageTabs(browser, { scriptmeter: 1, type: 'selectionText' })).toContainEqual({ text: `${first}\n${second}`, source: 'selection' });
     await page.screenshot('word-frame');
     await page.close();
   });
