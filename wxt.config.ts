@@ -3,6 +3,7 @@ import { WEBHOOK_PERMISSION_ORIGINS } from './lib/account/webhook';
 import { CHROME_PUBLIC_KEY, GECKO_ID } from './lib/extension-identity';
 import { SITE_CONTENT_SCRIPTS } from './lib/content/sites/hosts';
 import { addTestPageMatches } from './lib/content/sites/test-matches';
+import { MANIFEST_API_HOSTS } from './lib/sources/endpoint-permission';
 
 export { GECKO_ID };
 /** Chrome's schema for enterprise policy (public/); Firefox takes policy without one. */
@@ -25,7 +26,8 @@ export default defineConfig({
       'estimate-selection': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_commandEstimate__' },
     },
     optional_host_permissions: WEBHOOK_PERMISSION_ORIGINS,
-    host_permissions: ['https://supertoneapi.com/*'],
+    // Each vendor's own API; a team proxy is asked for at run time (lib/sources/endpoint-permission.ts).
+    host_permissions: MANIFEST_API_HOSTS,
     browser_specific_settings: {
       gecko: { id: GECKO_ID },
       gecko_android: { strict_min_version: '142.0' },

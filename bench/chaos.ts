@@ -4,18 +4,20 @@
  * model for each piece) or labelled: a piece that is not from the API is counted as local and the
  * result carries an error. Prints the counts; exits 1 if anything was silently wrong.
  */
-import { createSupertoneClient } from '../lib/api/client';
+import { createSources } from '../lib/sources';
+import type { VoiceProfile } from '../lib/sources/types';
+import { createCalibratedLocalModel } from '../lib/estimate/calibrated-local-model';
 import { AdaptiveLimit } from '../lib/estimate/adaptive-limit';
 import { Calibration } from '../lib/estimate/calibration';
 import { DurationCache } from '../lib/estimate/duration-cache';
-import { createEstimator, type VoiceParams } from '../lib/estimate/estimator';
+import { createEstimator } from '../lib/estimate/estimator';
 import { normalizeScript } from '../lib/text/normalize';
 import { predictedDuration } from '../tests/api-double/duration';
 import { startApiDouble, type Fault } from '../tests/api-double/server';
 import { plainSentence } from '../tests/fixtures/scripts';
 
 const ESTIMATES = 200;
-const voice: VoiceParams = { voiceId: '91992bbd4758bdcf9c9b01', language: 'en', model: 'sona_speech_1', speed: 1 };
+const voice: VoiceProfile = { source: 'supertone', voiceId: '91992bbd4758bdcf9c9b01', language: 'en', model: 'sona_speech_1', speed: 1 };
 const faults: Fault[] = [
   { kind: 'status', status: 429, retryAfter: '0' },
   { kind: 'status', status: 429, retryAfter: 'garbage' },
@@ -33,11 +35,11 @@ const api = await startApiDouble();
 api.control.setRandomFaults({ rate: 0.2, kinds: faults, seed: 20261122, path: '/v1/predict-duration' });
 const limit = new AdaptiveLimit(4);
 const estimator = createEstimator({
-  client: createSupertoneClient({
+  source: createSources('supertone', {
     baseUrl: api.url, apiKey: 'test-key', timeoutMs: 300, deadlineMs: 3_000, retries: 2, backoffBaseMs: 20, backoffCapMs: 200,
     onRetry: (notice) => { if (notice.status === 429) limit.slowDown(); },
-  }),
-  cache: new DurationCache(), calibration: new Calibration(), limit,
+  }).duration,
+  cache: new DurationCache(), local: createCalibratedLocalModel(new Calibration()), limit,
 });
 
 const counts = { estimates: 0, exactApi: 0, labelledMixed: 0, labelledLocal: 0, silentlyWrong: 0, pieces: 0, localPieces: 0 };

@@ -15,6 +15,7 @@ import { launchInlineChromium, type InlineBrowser } from '../tests/pages/harness
 import { startFixtureServer, type FixtureServer } from '../tests/pages/server';
 import { selectWord } from './page-actions';
 import { startTrace, type MainTask } from './trace';
+import { supertoneAt } from '../tests/fixtures/endpoints';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
 const API_LATENCY_MS = 200;
@@ -90,7 +91,7 @@ try {
   const local = await tooltipLatencies(page, words, /approx/);
   report(`Selection → tooltip, local figure (${local.length} selections)`, `p95 ${percentile(local, 95).toFixed(1)} ms, median ${median(local).toFixed(1)} ms`, 'p95 ≤ 50 ms', percentile(local, 95) <= 50);
 
-  await browser.saveSettings({ endpoint: api.url, voiceId: VOICE });
+  await browser.saveSettings({ ...supertoneAt(api.url), voiceId: VOICE });
   await browser.setApiKey('test-key');
   await page.waitForTimeout(300);
   const lines = Array.from({ length: 30 }, (_, i) => i);

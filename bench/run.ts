@@ -3,11 +3,13 @@
  * Runs against the local API double on loopback; prints a Markdown table for the README.
  */
 import { performance } from 'node:perf_hooks';
-import { createSupertoneClient } from '../lib/api/client';
+import { createSources } from '../lib/sources';
+import type { VoiceProfile } from '../lib/sources/types';
+import { createCalibratedLocalModel } from '../lib/estimate/calibrated-local-model';
 import { AdaptiveLimit } from '../lib/estimate/adaptive-limit';
 import { Calibration, calibrationKey } from '../lib/estimate/calibration';
 import { DurationCache } from '../lib/estimate/duration-cache';
-import { createEstimator, type VoiceParams } from '../lib/estimate/estimator';
+import { createEstimator } from '../lib/estimate/estimator';
 import { localSeconds } from '../lib/estimate/local-model';
 import { chunkText } from '../lib/text/chunk';
 import { normalizeScript } from '../lib/text/normalize';
@@ -16,15 +18,15 @@ import { startApiDouble } from '../tests/api-double/server';
 import { englishScript, mixedText, plainSentence, sentence } from '../tests/fixtures/scripts';
 import { VOICES } from '../tests/api-double/voices';
 
-const voice: VoiceParams = { voiceId: '91992bbd4758bdcf9c9b01', language: 'en', model: 'sona_speech_1', speed: 1 };
+const voice: VoiceProfile = { source: 'supertone', voiceId: '91992bbd4758bdcf9c9b01', language: 'en', model: 'sona_speech_1', speed: 1 };
 const rows: Array<[string, string, string, string]> = [];
 const report = (what: string, figure: string, goal: string, met: boolean | undefined) =>
   rows.push([what, figure, goal, met === undefined ? '' : met ? 'met' : 'NOT met']);
 
 const api = await startApiDouble({ latencyMs: 200 });
 const estimatorWith = (concurrency: number, cache = new DurationCache(50_000)) => createEstimator({
-  client: createSupertoneClient({ baseUrl: api.url, apiKey: 'test-key' }),
-  cache, calibration: new Calibration(), limit: new AdaptiveLimit(concurrency),
+  source: createSources('supertone', { baseUrl: api.url, apiKey: 'test-key' }).duration,
+  cache, local: createCalibratedLocalModel(new Calibration()), limit: new AdaptiveLimit(concurrency),
 });
 
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -89,7 +91,7 @@ await api.close();
   const errors = voices.map((v) => {
     const truth = (text: string) => predictedDuration(v.voice_id, { text, language: 'en', voice_settings: { speed: 1 } });
     const calibration = new Calibration();
-    const key = calibrationKey(v.voice_id, 'en', 'sona_speech_1');
+    const key = calibrationKey('supertone', { voiceId: v.voice_id, language: 'en', model: 'sona_speech_1' });
     const meanError = () => heldOut.reduce((sum, s) => {
       const actual = truth(s);
       return sum + Math.abs(localSeconds(s, 'en', 1, calibration.factor(key)) - actual) / actual;

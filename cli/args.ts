@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
-import { checkEndpoint, DEFAULT_API_BASE_URL } from '../lib/api/endpoint';
-import { languageSchema, modelSchema, LANGUAGES, MODELS, SPEED_MAX, SPEED_MIN } from '../lib/api/schemas';
-import type { VoiceParams } from '../lib/estimate/estimator';
+import { DEFAULT_ENDPOINTS } from '../lib/sources';
+import { checkEndpoint } from '../lib/sources/endpoint';
+import { languageSchema, LANGUAGES } from '../lib/sources/languages';
+import { MODELS, modelSchema } from '../lib/sources/supertone';
+import { SPEED_MAX, SPEED_MIN, type VoiceProfile } from '../lib/sources/types';
 
 export class UsageError extends Error {}
 
@@ -14,7 +16,7 @@ The API key comes from SUPERTONE_API_KEY. Without it, estimate gives a local app
 and makes no call. Exit codes: 0 ok, 1 API or input error, 2 usage error, 3 balance at or below --below.`;
 
 export type Command =
-  | { kind: 'estimate'; file: string; voice: VoiceParams; endpoint: string; cache: boolean; json: boolean }
+  | { kind: 'estimate'; file: string; voice: VoiceProfile; endpoint: string; cache: boolean; json: boolean }
   | { kind: 'balance'; endpoint: string; below?: number; json: boolean }
   | { kind: 'help' };
 
@@ -22,7 +24,7 @@ export function parseCommand(argv: string[]): Command {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { kind: 'help' };
   const { values, positionals } = parse(rest);
-  const endpoint = checkEndpoint(values.endpoint ?? DEFAULT_API_BASE_URL);
+  const endpoint = checkEndpoint(values.endpoint ?? DEFAULT_ENDPOINTS.supertone);
   if (!endpoint.ok) throw new UsageError(`--endpoint: ${endpoint.error}`);
   const json = values.json ?? false;
   if (command === 'balance') {
@@ -38,6 +40,7 @@ export function parseCommand(argv: string[]): Command {
     cache: !(values['no-cache'] ?? false),
     json,
     voice: {
+      source: 'supertone',
       voiceId: values.voice ?? '',
       language: oneOf('--language', values.language ?? 'en', languageSchema, LANGUAGES),
       model: oneOf('--model', values.model ?? 'sona_speech_1', modelSchema, MODELS),

@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSupertoneClient } from '../lib/api/client';
+import { createSources } from '../lib/sources';
+import type { VoiceProfile } from '../lib/sources/types';
+import { createCalibratedLocalModel } from '../lib/estimate/calibrated-local-model';
 import { Calibration, calibrationStateSchema } from '../lib/estimate/calibration';
 import { DurationCache } from '../lib/estimate/duration-cache';
-import { createEstimator, type EstimateResult, type VoiceParams } from '../lib/estimate/estimator';
+import { createEstimator, type EstimateResult } from '../lib/estimate/estimator';
 import { formatClock, formatCredits } from '../lib/format';
 import { cheapestFirst, providerRates } from '../lib/rates/credits';
+import { modelSchema } from '../lib/sources/supertone';
 import { cacheDir, readJsonFile, writeJsonFile } from './file-store';
 
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -15,7 +18,7 @@ export class InputError extends Error {}
 
 export interface EstimateCommand {
   file: string;
-  voice: VoiceParams;
+  voice: VoiceProfile;
   endpoint: string;
   cache: boolean;
   json: boolean;
@@ -54,8 +57,8 @@ export async function runEstimate(command: EstimateCommand, io: Io): Promise<num
     : undefined);
   const calibration = new Calibration(calibrationStateSchema.safeParse(await readJsonFile(calibrationPath)).data ?? {});
   const estimator = createEstimator({
-    client: apiKey ? createSupertoneClient({ baseUrl: command.endpoint, apiKey }) : undefined,
-    cache, calibration,
+    source: apiKey ? createSources('supertone', { baseUrl: command.endpoint, apiKey }).duration : undefined,
+    cache, local: createCalibratedLocalModel(calibration),
   });
   const result = await estimator.estimate(text, command.voice, { onProgress: progressReporter(io) });
   if (command.cache) await cache.flush();
@@ -77,8 +80,8 @@ export function jsonSummary(result: EstimateResult) {
   return { seconds: result.seconds, chunks: result.calls, source: result.source, credits: result.credits };
 }
 
-function table(result: EstimateResult, voice: VoiceParams): string {
-  const rates = new Map(providerRates(voice.model).map((rate) => [rate.id, rate]));
+function table(result: EstimateResult, voice: VoiceProfile): string {
+  const rates = new Map(providerRates(modelSchema.safeParse(voice.model).data ?? 'sona_speech_1').map((rate) => [rate.id, rate]));
   const rows = cheapestFirst(result.credits).map(({ id, credits }) => {
     const rate = rates.get(id);
     const unit = rate ? `${formatCredits(rate.rate)} / ${rate.unit === 'second' ? 's' : 'min'}` : '';

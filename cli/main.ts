@@ -1,4 +1,4 @@
-import { ApiError } from '../lib/api/errors';
+import { ApiError } from '../lib/sources/errors';
 import { parseCommand, USAGE, UsageError } from './args';
 import { runBalance } from './balance';
 import { InputError, runEstimate, type Io } from './estimate';

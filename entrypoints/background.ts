@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAccountMonitor } from '@/lib/background/account';
 import { onAccountAlarm } from '@/lib/background/alarms';
-import { createEngine, voiceFromSettings } from '@/lib/background/engine';
+import { createEngine } from '@/lib/background/engine';
 import { inlineConfigFor, notifyTabsOfSettings, registerInlineTriggers } from '@/lib/background/inline';
 import { createMessageListener } from '@/lib/background/router';
 import { createHistoryLog } from '@/lib/history/log';
@@ -32,19 +32,19 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
     createMessageListener(
       {
-        estimate: ({ text, record }, sender) => engine.estimate(text, { where: estimateOrigin(sender.url, extensionBaseUrl), record: record ?? true }),
+        estimate: ({ text, record, consent }, sender) => engine.estimate(text, { where: estimateOrigin(sender.url, extensionBaseUrl), record: record ?? true, consent }),
         inlineConfig: async ({ host }) => {
           const settings = await readSettings();
-          return inlineConfigFor(settings, await engine.localFactor(voiceFromSettings(settings)), host, userInlineWords());
+          return inlineConfigFor(settings, await engine.localFactor(), host, userInlineWords());
         },
         getSettings: () => readSettings(),
         saveSettings: ({ patch }) => unlessStorageFull(() => saveSettings(patch), () => ({ ok: false as const, errors: storageFullErrors(patch) })),
-        setApiKey: ({ key }) => unlessStorageFull(() => saveApiKey(key), () => ({ ok: false as const, error: STORAGE_FULL_MESSAGE })),
-        clearApiKey: async () => {
-          await clearApiKey();
+        setApiKey: ({ key, vendor }) => unlessStorageFull(() => saveApiKey(key, vendor), () => ({ ok: false as const, error: STORAGE_FULL_MESSAGE })),
+        clearApiKey: async ({ vendor }) => {
+          await clearApiKey(vendor);
           return { ok: true as const };
         },
-        keyStatus: () => apiKeyStatus(),
+        keyStatus: ({ vendor }) => apiKeyStatus(vendor),
         listHistory: async () => ({ rows: await history.list() }),
         clearHistory: async () => {
           await history.clear();

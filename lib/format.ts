@@ -21,3 +21,12 @@ export function formatCredits(credits: number): string {
   const decimals = fraction.replace(/0+$/, '');
   return decimals ? `${groupThousands(whole)}.${decimals}` : groupThousands(whole);
 }
+
+/** A balance with at most two decimals, rounded down (never up): 4321.5 → "4,321.5", 99.999 → "99.99". */
+export function formatBalance(credits: number): string {
+  const cents = Math.floor(credits * 100 + 1e-9);
+  const whole = Math.trunc(cents / 100);
+  const fraction = Math.abs(cents % 100).toString().padStart(2, '0').replace(/0+$/, '');
+  const sign = cents < 0 && whole === 0 ? '-' : '';
+  return `${sign}${groupThousands(whole)}${fraction ? `.${fraction}` : ''}`;
+}

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { startApiDouble } from '../tests/api-double/server';
 import { chipState, launchInlineChromium, present, tooltipState, waitFor, waitForTooltip } from '../tests/pages/harness';
 import { startFixtureServer } from '../tests/pages/server';
+import { supertoneAt } from '../tests/fixtures/endpoints';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
 const OUT = resolve('out/screenshots');
@@ -28,7 +29,7 @@ const pages = await startFixtureServer();
 const browser = await launchInlineChromium({ headless: !headed });
 console.log(`Chromium (${headed ? 'on your display' : 'headless'}) with .output/chrome-mv3, the local API on ${api.url} (400 ms latency).`);
 try {
-  await browser.saveSettings({ endpoint: api.url, voiceId: VOICE });
+  await browser.saveSettings({ ...supertoneAt(api.url), voiceId: VOICE });
   await browser.setApiKey('test-key');
   const page = await browser.open(pages.page('demo'));
 

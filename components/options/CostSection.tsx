@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { MODELS, type Model } from '@/lib/api/schemas';
+import { MODELS, type Model } from '@/lib/sources/supertone';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import { PROVIDER_IDS, providerRates, ROUNDING_RULES } from '@/lib/rates/credits';

@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { endpointPermissionOrigin } from '@/lib/api/endpoint-permission';
-import { LANGUAGES, MODELS, SPEED_MAX, SPEED_MIN } from '@/lib/api/schemas';
+import { endpointPermissionOrigin } from '@/lib/sources/endpoint-permission';
+import { LANGUAGES } from '@/lib/sources/languages';
+import { MODELS } from '@/lib/sources/supertone';
+import { SPEED_MAX, SPEED_MIN } from '@/lib/sources/types';
 import type { VoiceChoice } from '@/lib/account/protocol';
 import { useI18n } from '@/lib/i18n/context';
 import type { Settings } from '@/lib/settings/schema';
@@ -10,11 +12,11 @@ import { useManagedPolicy } from './managed';
 import { SaveBar, useSettingsDraft } from './settings-section';
 import { VoicePicker } from './VoicePicker';
 
-type Draft = Pick<Settings, 'endpoint' | 'voiceId' | 'language' | 'model' | 'style'> & { speed: string };
+type Draft = Pick<Settings, 'endpoints' | 'voiceId' | 'language' | 'model' | 'style'> & { speed: string };
 
 function toDraft(settings: Settings): Draft {
-  const { endpoint, voiceId, language, model, style, speed } = settings;
-  return { endpoint, voiceId, language, model, style, speed: String(speed) };
+  const { endpoints, voiceId, language, model, style, speed } = settings;
+  return { endpoints, voiceId, language, model, style, speed: String(speed) };
 }
 
 /** Choosing a voice keeps the language, model and style only where the voice offers them. */
@@ -45,10 +47,10 @@ export function VoiceSection() {
     // Host access for a proxy is asked for from the click itself (browsers require the gesture).
     // The save does not wait for the answer: a proxy that allows CORS works without it, and an
     // unanswered prompt must not hold the other fields back.
-    const origin = endpointPermissionOrigin(draft.endpoint);
+    const origin = endpointPermissionOrigin(draft.endpoints.supertone);
     setNoAccess('');
     if (origin) {
-      const host = new URL(draft.endpoint).host;
+      const host = new URL(draft.endpoints.supertone).host;
       void browser.permissions.request({ origins: [origin] })
         .then((granted) => setNoAccess(granted ? '' : t('voice.endpointNoAccess', { host })), () => undefined);
     }
@@ -58,9 +60,10 @@ export function VoiceSection() {
   return (
     <form class="card" onSubmit={submit} aria-labelledby="voice-title" novalidate>
       <h2 id="voice-title">{t('voice.heading')}</h2>
-      <Field id="endpoint" label={t('voice.endpoint')} error={errors.endpoint ?? (noAccess || undefined)}
-        hint={policy.endpoint ? t('managed.byOrganisation') : t('voice.endpointHint')}>
-        {(c) => <input {...c} type="url" value={draft.endpoint} disabled={policy.endpoint !== undefined} onInput={(e) => set('endpoint', e.currentTarget.value)} />}
+      <Field id="endpoint" label={t('voice.endpoint')} error={errors.endpoints ?? (noAccess || undefined)}
+        hint={policy.endpoints?.supertone ? t('managed.byOrganisation') : t('voice.endpointHint')}>
+        {(c) => <input {...c} type="url" value={draft.endpoints.supertone} disabled={policy.endpoints?.supertone !== undefined}
+          onInput={(e) => set('endpoints', { ...draft.endpoints, supertone: e.currentTarget.value })} />}
       </Field>
       <VoicePicker chosen={draft.voiceId} languageName={(code) => languageNames.of(code) ?? code}
         onChoose={(voice) => setDraft(withVoice(draft, voice))} />

@@ -31,11 +31,11 @@ export function BalancePanel(props: { view?: AccountView; refreshing: boolean; o
         {figure !== undefined && (
           <>
             <p class={`balance ${view?.low ? 'low' : ''} ${offline ? 'stale' : ''}`}>
-              <span id="balance-figure">{t('bal.credits', { balance: f.whole(figure) })}</span>
+              <span id="balance-figure">{t('bal.credits', { balance: f.balance(figure) })}</span>
               {balance.asOf !== undefined && <span class="muted"> {t('bal.asOf', { time: f.time(balance.asOf) })}</span>}
             </p>
             {view?.minutesLeft !== null && view?.minutesLeft !== undefined && (
-              <p id="minutes-left">{t('bal.minutesLeft', { minutes: f.whole(view.minutesLeft), model: view.model })}</p>
+              <p id="minutes-left">{t('bal.minutesLeft', { minutes: f.wholeDown(view.minutesLeft), model: view.model })}</p>
             )}
             {view?.low && view.lowThreshold !== null && <p class="warning">{t('bal.low', { threshold: f.whole(view.lowThreshold) })}</p>}
           </>

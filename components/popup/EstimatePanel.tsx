@@ -71,7 +71,7 @@ function EstimateResultView(props: { reply: EstimateReply; text: string; setting
   const { t, f } = useI18n();
   const { reply } = props;
   if (!reply.ok) return <p class="problem" role="alert">{t('est.failed', { error: reply.error })}</p>;
-  const { result, provider, voice } = reply;
+  const { result, provider } = reply;
   return (
     <div class="estimate" id="estimate-result">
       <p class="headline">
@@ -79,11 +79,11 @@ function EstimateResultView(props: { reply: EstimateReply; text: string; setting
         <span class="seconds">{t('est.seconds', { seconds: f.amount(result.seconds) })}</span>
       </p>
       <p class="credits" id="estimate-credits">
-        {t('est.creditsAt', { credits: f.amount(result.credits[provider]), provider: providerName(provider, voice.model, props.settings) })}
+        {t('est.creditsAt', { credits: f.amount(result.credits[provider]), provider: providerName(provider, props.settings.model, props.settings) })}
       </p>
       <Provenance result={result} />
       <SlotCheck seconds={result.seconds} initial={props.settings.slotSeconds} />
-      <ProviderTable credits={result.credits} model={voice.model} settings={props.settings} chosen={provider} />
+      <ProviderTable credits={result.credits} model={props.settings.model} settings={props.settings} chosen={provider} />
       <Breakdown text={props.text} />
     </div>
   );

@@ -1,4 +1,4 @@
-import type { Model } from '@/lib/api/schemas';
+import type { Model } from '@/lib/sources/supertone';
 import { useI18n } from '@/lib/i18n/context';
 import { cheapestFirst, type ProviderId } from '@/lib/rates/credits';
 import type { Settings } from '@/lib/settings/schema';

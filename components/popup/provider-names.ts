@@ -1,4 +1,4 @@
-import type { Model } from '@/lib/api/schemas';
+import type { Model } from '@/lib/sources/supertone';
 import { providerRates, type ProviderId } from '@/lib/rates/credits';
 import type { Settings } from '@/lib/settings/schema';
 

@@ -9,7 +9,7 @@ export function alertText(alert: Alert, t: Translate, f: Format): { title: strin
     case 'low-balance':
       return {
         title: t('alert.low.title'),
-        reason: t('alert.low.reason', { balance: f.whole(alert.balance), threshold: f.whole(alert.threshold) }),
+        reason: t('alert.low.reason', { balance: f.balance(alert.balance), threshold: f.whole(alert.threshold) }),
       };
     case 'spike':
       return {

@@ -5,15 +5,18 @@ import type { BalanceState } from './balance';
 /** Toolbar badges fit about four characters. */
 export const BADGE_MAX_CHARS = 4;
 
-/** 999 → "999", 1234 → "1.2k", 12500 → "13k", 2_400_000 → "2.4M"; never more than 4 characters. */
+/**
+ * 999 → "999", 1234 → "1.2k", 12500 → "12k", 2_400_000 → "2.4M"; never more than 4 characters, and
+ * rounded down: a balance never reads as more than there is (999.6 is "999", not "1k").
+ */
 export function compactNumber(value: number): string {
   const n = Math.max(0, value);
-  if (n < 1_000) return String(Math.round(n) === 1_000 ? '1k' : Math.round(n));
+  if (n < 1_000) return String(Math.floor(n));
   const units: Array<[number, string]> = [[1e3, 'k'], [1e6, 'M'], [1e9, 'G'], [1e12, 'T']];
   for (const [size, suffix] of units) {
     const scaled = n / size;
-    if (scaled < 9.95) return `${(Math.round(scaled * 10) / 10).toString()}${suffix}`;
-    if (scaled < 999.5) return `${Math.round(scaled)}${suffix}`;
+    if (scaled < 10) return `${(Math.floor(scaled * 10) / 10).toString()}${suffix}`;
+    if (scaled < 1_000) return `${Math.floor(scaled)}${suffix}`;
   }
   return '∞';
 }
@@ -39,11 +42,11 @@ export function badgeView(state: BalanceState, low: boolean, t: Translate, f: Fo
     case 'offline':
       return balance === undefined || state.asOf === undefined
         ? { text: '?', color: BADGE_COLORS.stale, title: t('badge.offlineNoBalance') }
-        : { text: compactNumber(balance), color: BADGE_COLORS.stale, title: t('badge.offline', { balance: f.whole(balance), age: f.age(state.asOf, now) }) };
+        : { text: compactNumber(balance), color: BADGE_COLORS.stale, title: t('badge.offline', { balance: f.balance(balance), age: f.age(state.asOf, now) }) };
     case 'ok':
       if (balance === undefined) return { text: '', color: BADGE_COLORS.normal, title: t('badge.noBalance') };
       return low
-        ? { text: compactNumber(balance), color: BADGE_COLORS.low, title: t('badge.low', { balance: f.whole(balance) }) }
-        : { text: compactNumber(balance), color: BADGE_COLORS.normal, title: t('badge.ok', { balance: f.whole(balance) }) };
+        ? { text: compactNumber(balance), color: BADGE_COLORS.low, title: t('badge.low', { balance: f.balance(balance) }) }
+        : { text: compactNumber(balance), color: BADGE_COLORS.normal, title: t('badge.ok', { balance: f.balance(balance) }) };
   }
 }

@@ -31,7 +31,10 @@ export function balanceWithoutKey(): BalanceState {
   return { status: 'no-key' };
 }
 
-/** Minutes of speech the balance buys at `creditsPerSecond`; null when either is unknown or zero. */
+/**
+ * Minutes of speech the balance buys at `creditsPerSecond` (the voice's provider rate: lib/rates
+ * creditsPerSecond); null when either is unknown or zero. Show it rounded down ("≈ 12 min" for 12.9).
+ */
 export function minutesLeft(balance: number | null | undefined, creditsPerSecond: number): number | null {
   if (balance === null || balance === undefined || !(creditsPerSecond > 0)) return null;
   return Math.max(0, balance) / creditsPerSecond / 60;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { UsageBucket } from '../api/schemas';
+import type { UsageMinutes } from '../sources/types';
 
 /** Usage reduced to what the popup draws and the alerts read; persisted, so checked on load. */
 export const usageSummarySchema = z.object({
@@ -22,27 +22,27 @@ export const UNKNOWN_VOICE = '(unknown)';
 
 const round = (minutes: number) => Math.round(minutes * 1e4) / 1e4;
 
-export function summarizeUsage(dayBuckets: readonly UsageBucket[], hourBuckets: readonly UsageBucket[], fetchedAt: number): UsageSummary {
+export function summarizeUsage(dayBuckets: readonly UsageMinutes[], hourBuckets: readonly UsageMinutes[], fetchedAt: number): UsageSummary {
   const voiceNames: Record<string, string> = {};
   const days = [...dayBuckets].sort(byStart).map((bucket) => {
     const byVoice: Record<string, number> = {};
-    for (const row of bucket.results) {
-      const id = row.voice_id ?? UNKNOWN_VOICE;
-      byVoice[id] = round((byVoice[id] ?? 0) + row.minutes_used);
-      if (row.voice_id && row.voice_name) voiceNames[row.voice_id] = row.voice_name;
+    for (const row of bucket.rows) {
+      const id = row.voiceId ?? UNKNOWN_VOICE;
+      byVoice[id] = round((byVoice[id] ?? 0) + row.minutes);
+      if (row.voiceId && row.voiceName) voiceNames[row.voiceId] = row.voiceName;
     }
-    return { start: bucket.starting_at, minutes: round(sumMinutes(bucket)), byVoice };
+    return { start: new Date(bucket.start).toISOString(), minutes: round(sumMinutes(bucket)), byVoice };
   });
-  const hours = [...hourBuckets].sort(byStart).map((bucket) => ({ start: bucket.starting_at, minutes: round(sumMinutes(bucket)) }));
+  const hours = [...hourBuckets].sort(byStart).map((bucket) => ({ start: new Date(bucket.start).toISOString(), minutes: round(sumMinutes(bucket)) }));
   return { days, hours, voiceNames, fetchedAt };
 }
 
-function sumMinutes(bucket: UsageBucket): number {
-  return bucket.results.reduce((sum, row) => sum + row.minutes_used, 0);
+function sumMinutes(bucket: UsageMinutes): number {
+  return bucket.rows.reduce((sum, row) => sum + row.minutes, 0);
 }
 
-function byStart(a: UsageBucket, b: UsageBucket): number {
-  return Date.parse(a.starting_at) - Date.parse(b.starting_at);
+function byStart(a: UsageMinutes, b: UsageMinutes): number {
+  return a.start - b.start;
 }
 
 /** The last `count` days, oldest first. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { createSupertoneClient, type SupertoneClient } from '../api/client';
-import { ApiError } from '../api/errors';
+import { createSources } from '../sources';
+import { ApiError } from '../sources/errors';
+import type { AccountSource, VendorId } from '../sources/types';
 import { alertStateSchema, dismissAlert, evaluateAlerts, INITIAL_ALERT_STATE, type Alert } from '../account/alerts';
 import { nextPollMinutes } from '../account/backoff';
 import { badgeView } from '../account/badge';
@@ -11,9 +12,10 @@ import { localDayStart, summarizeUsage, usageSummarySchema, type UsageSummary } 
 import type { AccountView } from '../account/view';
 import { createI18n, detectLocale, type I18n } from '../i18n';
 import { apiErrorText } from '../i18n/estimate-wording';
-import { providerRates } from '../rates/credits';
+import { creditsPerSecond } from '../rates/credits';
 import type { Settings } from '../settings/schema';
-import { readApiKey, readSettings, saveSettings } from '../settings/store';
+import { keysSetIn, readApiKeys, readSettings, saveSettings } from '../settings/store';
+import { resolveSource } from '../settings/voice-profile';
 import { accountCheckScheduled, scheduleAccountCheck } from './alarms';
 import { notify, postWebhook, showBadge } from './account-signals';
 
@@ -37,10 +39,8 @@ async function loadState(): Promise<AccountState> {
 /** Days of usage the popup can show and the spike check reads. */
 export const USAGE_DAYS = 30;
 
-type AccountClient = Pick<SupertoneClient, 'getCredits' | 'getUsage' | 'listVoices'>;
-
 export interface AccountDeps {
-  createClient?: (endpoint: string, apiKey: string) => AccountClient;
+  createAccount?: (vendor: VendorId, endpoint: string, apiKey: string) => AccountSource;
   now?: () => number;
   fetch?: typeof fetch;
   i18n?: () => I18n;
@@ -54,14 +54,16 @@ function asApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError('network', 'The API could not be reached.');
 }
 
-async function fetchUsage(client: AccountClient, nowMs: number): Promise<UsageSummary> {
+/** Usage where the vendor reports it; undefined for vendors without usage reports. */
+async function fetchUsage(account: AccountSource, nowMs: number): Promise<UsageSummary | undefined> {
+  if (!account.usage) return undefined;
   const now = new Date(nowMs);
   const today = localDayStart(now);
   // The API refuses an empty range; at the stroke of midnight ask for today's first second.
   const end = new Date(Math.max(nowMs, today.getTime() + 1_000));
   const [days, hours] = await Promise.all([
-    client.getUsage({ start: localDayStart(now, USAGE_DAYS - 1), end, bucketWidth: 'day', breakdown: ['voice_id', 'voice_name'] }),
-    client.getUsage({ start: today, end, bucketWidth: 'hour' }),
+    account.usage.daily(localDayStart(now, USAGE_DAYS - 1), end),
+    account.usage.hourly(today, end),
   ]);
   return summarizeUsage(days, hours, nowMs);
 }
@@ -69,12 +71,15 @@ async function fetchUsage(client: AccountClient, nowMs: number): Promise<UsageSu
 /** Settings whose change calls for a check at once: where to ask, and what the alerts compare against. */
 function checkedWith(settings: Settings): string {
   const { lowBalance, spikeFactor, pollMinutes } = settings.alerts;
-  return JSON.stringify([settings.endpoint, lowBalance, spikeFactor, pollMinutes]);
+  return JSON.stringify([settings.source, settings.endpoints, lowBalance, spikeFactor, pollMinutes]);
 }
 
-function supertoneCreditsPerSecond(settings: Settings): number {
-  return providerRates(settings.model, settings.rateOverrides).find((rate) => rate.id === 'supertone')?.rate ?? 0;
+/** The vendor the account checks follow (the voice profile's source) and its key; none for the local model. */
+function accountTarget(settings: Settings, keys: Record<VendorId, string>): { vendor: VendorId; apiKey: string } | undefined {
+  const source = resolveSource(settings.source, keysSetIn(keys));
+  return source === 'local' || !keys[source] ? undefined : { vendor: source, apiKey: keys[source] };
 }
+
 
 /**
  * Balance and usage monitoring: polls on an alarm (backing off while the API fails), keeps its
@@ -82,7 +87,9 @@ function supertoneCreditsPerSecond(settings: Settings): number {
  */
 export function createAccountMonitor(deps: AccountDeps = {}) {
   const now = deps.now ?? Date.now;
-  const createClient = deps.createClient ?? ((baseUrl, apiKey) => createSupertoneClient({ baseUrl, apiKey }));
+  const createAccount = deps.createAccount ?? ((vendor, baseUrl, apiKey) => createSources(vendor, { baseUrl, apiKey }).account);
+  const accountFor = (settings: Settings, target: { vendor: VendorId; apiKey: string }) =>
+    createAccount(target.vendor, settings.endpoints[target.vendor], target.apiKey);
   const uiI18n = deps.i18n ?? (() => createI18n(detectLocale()));
   const english = createI18n('en');
   let running: Promise<AccountView> | undefined;
@@ -91,7 +98,7 @@ export function createAccountMonitor(deps: AccountDeps = {}) {
   function view(state: AccountState, settings: Settings, nextCheckAt?: number): AccountView {
     return {
       balance: state.balance,
-      minutesLeft: minutesLeft(state.balance.balance, supertoneCreditsPerSecond(settings)),
+      minutesLeft: minutesLeft(state.balance.balance, creditsPerSecond('supertone', settings.model, settings.rateOverrides)),
       model: settings.model,
       low: state.alerts.lowBelow,
       lowThreshold: settings.alerts.lowBalance,
@@ -115,21 +122,25 @@ export function createAccountMonitor(deps: AccountDeps = {}) {
   }
 
   async function check(): Promise<AccountView> {
-    const [settings, apiKey, previous] = await Promise.all([readSettings(), readApiKey(), loadState()]);
+    const [settings, keys, previous] = await Promise.all([readSettings(), readApiKeys(), loadState()]);
+    const target = accountTarget(settings, keys);
     const at = now();
     let state: AccountState;
     let fresh: { balance?: BalanceState; usage?: UsageSummary } = {};
-    if (!apiKey) {
+    let lasting = false; // the endpoint is gone for good (Supertone's own, after its shutdown)
+    if (!target) {
       state = { ...previous, balance: balanceWithoutKey(), failures: 0 };
     } else {
-      const client = createClient(settings.endpoint, apiKey);
+      const account = accountFor(settings, target);
       try {
-        const credits = await client.getCredits();
-        fresh = { balance: balanceFromCredits(credits.balance, at) };
-        fresh.usage = await fetchUsage(client, at);
-        state = { ...previous, balance: fresh.balance as BalanceState, usage: fresh.usage, failures: 0 };
+        const reading = await account.balance();
+        // An answer that did not say the balance leaves the last known one as it was.
+        fresh = { balance: reading.balance === undefined ? previous.balance : balanceFromCredits(reading.balance, at) };
+        fresh.usage = await fetchUsage(account, at);
+        state = { ...previous, balance: fresh.balance as BalanceState, usage: fresh.usage ?? null, failures: 0 };
       } catch (error) {
         const apiError = asApiError(error);
+        lasting = apiError.kind === 'sunset';
         const balance = fresh.balance ?? balanceFromError(previous.balance, { kind: apiError.kind, message: apiErrorText(apiError, uiI18n()) });
         state = { ...previous, balance, failures: previous.failures + 1 };
       }
@@ -146,7 +157,7 @@ export function createAccountMonitor(deps: AccountDeps = {}) {
       updateBadge(state.balance, state.alerts.lowBelow).catch(() => undefined),
       announce(outcome.fired, settings),
     ]);
-    const next = await scheduleAccountCheck(nextPollMinutes(settings.alerts.pollMinutes, state.failures));
+    const next = await scheduleAccountCheck(nextPollMinutes(settings.alerts.pollMinutes, state.failures, lasting));
     return view(state, settings, next);
   }
 
@@ -190,21 +201,23 @@ export function createAccountMonitor(deps: AccountDeps = {}) {
         accountStatus: () => status(),
         refreshAccount: () => poll(),
         testConnection: async () => {
-          const [settings, apiKey] = await Promise.all([readSettings(), readApiKey()]);
-          if (!apiKey) return { ok: false, error: 'No API key saved.', noKey: true };
+          const [settings, keys] = await Promise.all([readSettings(), readApiKeys()]);
+          const target = accountTarget(settings, keys);
+          if (!target) return { ok: false, error: 'No API key saved.', noKey: true };
           try {
-            const credits = await createClient(settings.endpoint, apiKey).getCredits();
-            return { ok: true, balance: credits.balance };
+            const reading = await accountFor(settings, target).balance();
+            return { ok: true, balance: reading.balance ?? null };
           } catch (error) {
             return { ok: false, error: apiErrorText(asApiError(error), uiI18n()), noKey: false };
           }
         },
         listVoices: async () => {
-          const [settings, apiKey] = await Promise.all([readSettings(), readApiKey()]);
-          if (!apiKey) return { ok: false, error: 'Save an API key first.' };
+          const [settings, keys] = await Promise.all([readSettings(), readApiKeys()]);
+          const target = accountTarget(settings, keys);
+          if (!target) return { ok: false, error: 'Save an API key first.' };
           try {
-            const voices = await createClient(settings.endpoint, apiKey).listVoices();
-            return { ok: true, voices: voices.map((v): VoiceChoice => ({ id: v.voice_id, name: v.name, languages: v.language, styles: v.styles, models: v.models })) };
+            const voices = await accountFor(settings, target).voices();
+            return { ok: true, voices: voices.map((v): VoiceChoice => ({ id: v.id, name: v.name, languages: v.languages, styles: v.styles, models: v.models })) };
           } catch (error) {
             return { ok: false, error: apiErrorText(asApiError(error), uiI18n()) };
           }

@@ -1,38 +1,59 @@
 import { storage } from 'wxt/utils/storage';
-import { createSupertoneClient } from '../api/client';
 import { AdaptiveLimit } from '../estimate/adaptive-limit';
-import { Calibration, calibrationKey, calibrationStateSchema } from '../estimate/calibration';
+import { createCalibratedLocalModel, type CalibratedLocalModel } from '../estimate/calibrated-local-model';
+import { Calibration, calibrationStateSchema } from '../estimate/calibration';
 import { DurationCache, type CacheEntries } from '../estimate/duration-cache';
-import { createEstimator, type Estimator, type VoiceParams } from '../estimate/estimator';
+import { createEstimator, type Consent, type EstimateResult, type Estimator } from '../estimate/estimator';
 import type { HistoryLog } from '../history/log';
 import { historyRow } from '../history/row';
-import { createI18n, detectLocale } from '../i18n';
+import { createI18n, detectLocale, type I18n } from '../i18n';
 import { estimateWording } from '../i18n/estimate-wording';
 import type { EstimateReply } from '../messages/protocol';
 import type { Settings } from '../settings/schema';
-import { readApiKey, readSettings } from '../settings/store';
+import { keysSetIn, readApiKeys, readSettings } from '../settings/store';
+import { voiceProfile } from '../settings/voice-profile';
+import { createSources } from '../sources';
+import { voiceCatalogSchema, voiceDirectory } from '../sources/voice-catalog';
+import type { VendorId, VoiceDirectory, VoiceProfile } from '../sources/types';
+import { authorize, type Refusal } from '../spend/authorize';
+import { createSpendLedger } from '../spend/ledger';
 
 const cacheItem = storage.defineItem<CacheEntries>('local:durationCache', { fallback: [] });
 const calibrationItem = storage.defineItem<unknown>('local:calibration', { fallback: {} });
+/** Credits spent per local day on paid predictions (the automatic rule's cap). */
+const spendLedgerItem = storage.defineItem<unknown>('local:spendLedger', { fallback: null });
+/** Vendors' voice lists as last fetched (options writes them; listing can cost credits). */
+export const voiceCatalogItem = storage.defineItem<unknown>('local:voiceCatalog', { fallback: {} });
 const CALIBRATION_SAVE_DELAY_MS = 2_000;
-
-export function voiceFromSettings(settings: Settings): VoiceParams {
-  return {
-    voiceId: settings.voiceId, language: settings.language, model: settings.model,
-    style: settings.style || undefined, speed: settings.speed,
-  };
-}
 
 /** Where an estimate was asked ('' when unknown), and whether it belongs in the history. */
 export interface EstimateRequestInfo {
   where: string;
   record: boolean;
+  /** A user's "yes, up to X credits" for this figure. */
+  consent?: Consent;
+}
+
+async function readVoiceDirectory(vendor: VendorId): Promise<VoiceDirectory> {
+  const catalog = voiceCatalogSchema.safeParse(await voiceCatalogItem.getValue()).data;
+  return voiceDirectory(catalog?.[vendor]?.voices);
+}
+
+function refusalReason(refusal: Refusal, i18n: I18n): string | undefined {
+  switch (refusal.kind) {
+    case 'never':
+      return i18n.t('estimate.paidOff');
+    case 'cap':
+      return i18n.t('estimate.capReached', { cap: i18n.f.amount(refusal.cap) });
+    case 'ask':
+      return undefined; // the estimate already says what the exact figure costs
+  }
 }
 
 /**
- * The background's estimation state. Cache, calibration and the rate limiter outlive settings
- * changes; the estimator (which holds the key and endpoint) is rebuilt when those change.
- * Everything is reloaded from storage when a stopped service worker starts again.
+ * The background's estimation state. Cache, calibration, limiters and the spend ledger outlive
+ * settings changes; the estimator (which holds the source, key and endpoint) is rebuilt when those
+ * change. Everything is reloaded from storage when a stopped service worker starts again.
  * Answered estimates go to `history` while the user keeps it on.
  */
 export function createEngine(history: HistoryLog) {
@@ -40,9 +61,10 @@ export function createEngine(history: HistoryLog) {
     load: () => cacheItem.getValue(),
     save: (entries) => cacheItem.setValue(entries),
   });
-  const limit = new AdaptiveLimit(4);
+  const limits = new Map<VendorId, AdaptiveLimit>();
+  const ledger = createSpendLedger({ load: () => spendLedgerItem.getValue(), save: (state) => spendLedgerItem.setValue(state) });
   let calibration: Promise<Calibration> | undefined;
-  let current: Promise<{ estimator: Estimator; settings: Settings }> | undefined;
+  let current: Promise<{ estimator: Estimator; local: CalibratedLocalModel; settings: Settings; voice: VoiceProfile; i18n: I18n }> | undefined;
   let calibrationTimer: ReturnType<typeof setTimeout> | undefined;
 
   function loadCalibration(): Promise<Calibration> {
@@ -58,39 +80,75 @@ export function createEngine(history: HistoryLog) {
     }, CALIBRATION_SAVE_DELAY_MS);
   }
 
+  function limitFor(vendor: VendorId, parallel: number): AdaptiveLimit {
+    let limit = limits.get(vendor);
+    if (!limit) {
+      limit = new AdaptiveLimit(parallel);
+      limits.set(vendor, limit);
+    }
+    return limit;
+  }
+
   async function build() {
-    const [settings, apiKey, model] = await Promise.all([readSettings(), readApiKey(), loadCalibration()]);
-    const client = apiKey
-      ? createSupertoneClient({
-          baseUrl: settings.endpoint, apiKey,
-          onRetry: (notice) => { if (notice.status === 429) limit.slowDown(); },
-        })
+    const [settings, keys, model] = await Promise.all([readSettings(), readApiKeys(), loadCalibration()]);
+    const voice = voiceProfile(settings, keysSetIn(keys));
+    const vendor = voice.source === 'local' ? undefined : voice.source;
+    const apiKey = vendor ? keys[vendor] : '';
+    const voices = vendor ? await readVoiceDirectory(vendor) : voiceDirectory();
+    const local = createCalibratedLocalModel(model, { voices, onLearned: () => saveCalibrationSoon(model) });
+    let limit: AdaptiveLimit | undefined;
+    const source = vendor && apiKey
+      ? createSources(vendor, {
+          baseUrl: settings.endpoints[vendor], apiKey, voices,
+          onRetry: (notice) => { if (notice.status === 429) limit?.slowDown(); },
+        }).duration
       : undefined;
+    if (source && vendor) limit = limitFor(vendor, source.limits(voice).parallel);
+    const i18n = createI18n(detectLocale());
     const estimator = createEstimator({
-      client, cache, calibration: model, limit,
+      source, local, cache, limit,
+      localBecause: settings.source === 'local' ? 'chosen' : 'no-key',
       normalize: settings.normalize,
       rates: { overrides: settings.rateOverrides, rounding: settings.rounding },
-      onCalibrated: () => saveCalibrationSoon(model),
-      wording: estimateWording(createI18n(detectLocale())),
+      wording: estimateWording(i18n),
     });
-    return { estimator, settings };
+    return { estimator, local, settings, voice, i18n };
+  }
+
+  /** Buys the exact figure only under the spend rule (or the user's click), and counts what it cost. */
+  async function paidEstimate(text: string, info: EstimateRequestInfo, built: Awaited<NonNullable<typeof current>>): Promise<EstimateResult> {
+    const { estimator, settings, voice, i18n } = built;
+    const options = { maxApiCharacters: settings.maxApiCharacters };
+    const plan = await estimator.plan(text, voice, options);
+    const authorization = await authorize(settings.spend, plan, ledger, info.consent);
+    try {
+      const result = await estimator.estimate(text, voice, { ...options, consent: authorization.consent });
+      await authorization.settle(result.predictCredits);
+      const reason = authorization.refusal && refusalReason(authorization.refusal, i18n);
+      return reason && result.plan ? { ...result, localReason: reason } : result;
+    } catch (error) {
+      await authorization.settle(0);
+      throw error;
+    }
   }
 
   return {
-    /** Call when settings or the key change. */
+    /** Call when settings or a key change. */
     invalidate(): void {
       current = undefined;
     },
-    /** The local model's learned factor for a voice, so content scripts' instant figures match ours. */
-    async localFactor(voice: VoiceParams): Promise<number> {
-      return (await loadCalibration()).factor(calibrationKey(voice.voiceId, voice.language, voice.model));
+    /** The local model's learned factor for the voice in effect, so content scripts' instant figures match ours. */
+    async localFactor(): Promise<number> {
+      current ??= build();
+      const { local, voice } = await current;
+      return local.factor(voice);
     },
     async estimate(text: string, info: EstimateRequestInfo): Promise<EstimateReply> {
       try {
         current ??= build();
-        const { estimator, settings } = await current;
-        const voice = voiceFromSettings(settings);
-        const result = await estimator.estimate(text, voice, { maxApiCharacters: settings.maxApiCharacters });
+        const built = await current;
+        const result = await paidEstimate(text, info, built);
+        const { settings, voice } = built;
         if (info.record && settings.privacy.keepHistory && result.characters > 0) {
           // The answer does not wait for the write; a failed write costs one row, not the estimate.
           history.record(historyRow(Date.now(), info.where, result, voice, settings.provider)).catch(() => undefined);

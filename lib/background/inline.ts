@@ -3,7 +3,7 @@ import type { InlineConfig } from '../content/inline-config';
 import { ENGLISH_INLINE_WORDS, type InlineWords } from '../content/inline-words';
 import { detectLocale, translator } from '../i18n';
 import type { TabEnvelope, TabMessageType } from '../content/tab-protocol';
-import { providerRates, type RoundingRule } from '../rates/credits';
+import { creditsPerSecond, type RoundingRule } from '../rates/credits';
 import type { Settings } from '../settings/schema';
 
 /** The command declared in wxt.config.ts. */
@@ -18,8 +18,7 @@ export function isSiteDisabled(host: string, disabledSites: readonly string[]): 
 }
 
 export function inlineConfigFor(settings: Settings, factor: number, host: string, words: InlineWords = ENGLISH_INLINE_WORDS): InlineConfig {
-  const rate = providerRates(settings.model, settings.rateOverrides).find((candidate) => candidate.id === settings.provider);
-  const perSecond = rate ? (rate.unit === 'second' ? rate.rate : rate.rate / 60) : 0;
+  const perSecond = creditsPerSecond(settings.provider, settings.model, settings.rateOverrides);
   return {
     active: !settings.privacy.paused && !isSiteDisabled(host, settings.privacy.disabledSites),
     wholeFieldApi: settings.privacy.wholeFieldApi,

@@ -1,4 +1,4 @@
-import type { Language } from '../api/schemas';
+import type { Language } from '../sources/languages';
 import type { ProviderId } from '../rates/credits';
 import type { InlineWords } from './inline-words';
 

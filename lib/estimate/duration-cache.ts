@@ -1,18 +1,22 @@
 import { z } from 'zod';
 
-/** What a predicted duration depends on: everything the API call is given. */
+/**
+ * What a predicted duration depends on: the source that answered and everything its call was
+ * given (see DurationSource.cacheInputs: fields a vendor does not take come in neutral).
+ */
 export interface CacheKeyParts {
   text: string;
+  source: string;
   voiceId: string;
   language: string;
-  model: string;
+  model?: string;
   style?: string;
   speed: number;
 }
 
 /** Everything but the text: the settings a set of cached pieces belongs to. */
 export function cacheScope(parts: Omit<CacheKeyParts, 'text'>): string {
-  return JSON.stringify([parts.voiceId, parts.language, parts.model, parts.style ?? '', parts.speed]);
+  return JSON.stringify([parts.source, parts.voiceId, parts.language, parts.model ?? '', parts.style ?? '', parts.speed]);
 }
 
 /** Scope and text joined by NUL, which JSON output never contains raw. */
@@ -26,7 +30,35 @@ export function splitCacheKey(key: string): { scope: string; text: string } | un
   return cut < 0 ? undefined : { scope: key.slice(0, cut), text: key.slice(cut + 1) };
 }
 
-export const cacheEntriesSchema = z.array(z.tuple([z.string(), z.number().finite().nonnegative()]));
+const legacyScopeSchema = z.tuple([z.string(), z.string(), z.string(), z.string(), z.number()]);
+
+/**
+ * Keys saved before sources existed have no source in their scope ([voice, language, model, style,
+ * speed]); Supertone was then the only one, so they are Supertone's. Anything else unreadable is
+ * dropped (undefined): it would never be asked for again.
+ */
+export function upgradeCacheKey(key: string): string | undefined {
+  const parts = splitCacheKey(key);
+  if (!parts) return undefined;
+  let scope: unknown;
+  try {
+    scope = JSON.parse(parts.scope);
+  } catch {
+    return undefined;
+  }
+  if (Array.isArray(scope) && scope.length === 6) return key;
+  const legacy = legacyScopeSchema.safeParse(scope);
+  if (!legacy.success) return undefined;
+  const [voiceId, language, model, style, speed] = legacy.data;
+  return cacheKey({ source: 'supertone', voiceId, language, model, style, speed, text: parts.text });
+}
+
+/** Saved entries: [key, seconds], or [key, seconds, 'paid'] for an answer that cost credits. */
+const entrySchema = z.union([
+  z.tuple([z.string(), z.number().finite().nonnegative()]),
+  z.tuple([z.string(), z.number().finite().nonnegative(), z.literal('paid')]),
+]);
+export const cacheEntriesSchema = z.array(entrySchema);
 export type CacheEntries = z.infer<typeof cacheEntriesSchema>;
 
 /** Where the cache lives between runs: extension storage, or a file for the command line. */
@@ -39,15 +71,23 @@ export interface CachePersistence {
 /** Halvings tried when a save fails (storage full) before giving up on this save. */
 const MAX_TRIMS = 4;
 
+interface Entry {
+  seconds: number;
+  paid: boolean;
+}
+
 /**
- * Bounded least-recently-used map of piece → seconds, saved in the background after changes.
- * When storage is full the saved copy shrinks to its newest entries, leaving room for settings.
+ * Piece → seconds, saved in the background after changes. Free answers are a bounded
+ * least-recently-used set; answers that cost credits are kept for good (never evicted, saved
+ * first), so the same paid question is never asked twice. When storage is full the saved copy
+ * keeps every paid answer and the newest free ones that fit.
  */
 export class DurationCache {
-  private readonly entries = new Map<string, number>();
+  private readonly entries = new Map<string, Entry>();
+  private freeCount = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private loaded: Promise<void> | undefined;
-  /** How many entries fitted in storage at the last failed save; later saves stay within it. */
+  /** How many free entries fitted in storage at the last failed save; later saves stay within it. */
   private persistLimit = Infinity;
 
   constructor(
@@ -56,37 +96,40 @@ export class DurationCache {
     private readonly saveDelayMs = 1_000,
   ) {}
 
-  /** Loads persisted entries once; a corrupt store is dropped, not fatal. */
+  /** Loads persisted entries once; a corrupt store is dropped, not fatal; old keys are upgraded. */
   load(): Promise<void> {
     this.loaded ??= (async () => {
       if (!this.persistence) return;
-      const parsed = cacheEntriesSchema.safeParse(await this.persistence.load().catch(() => []));
-      if (!parsed.success) return;
-      for (const [key, seconds] of parsed.data.slice(-this.maxEntries)) {
-        if (!this.entries.has(key)) this.entries.set(key, seconds);
+      const list = z.array(z.unknown()).safeParse(await this.persistence.load().catch(() => []));
+      if (!list.success) return;
+      for (const raw of list.data) {
+        const entry = entrySchema.safeParse(raw);
+        if (!entry.success) continue;
+        const [storedKey, seconds, paid] = entry.data;
+        const key = upgradeCacheKey(storedKey);
+        if (key !== undefined && !this.entries.has(key)) this.put(key, { seconds, paid: paid === 'paid' });
       }
     })();
     return this.loaded;
   }
 
   get(key: string): number | undefined {
-    const seconds = this.entries.get(key);
-    if (seconds !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, seconds);
-    }
-    return seconds;
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.seconds;
   }
 
-  set(key: string, seconds: number): void {
-    this.entries.delete(key);
-    this.entries.set(key, seconds);
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+  /** `paid`: the answer cost credits, so it is kept for good. A paid entry never turns free. */
+  set(key: string, seconds: number, paid = false): void {
+    const before = this.entries.get(key);
+    this.put(key, { seconds, paid: paid || (before?.paid ?? false) });
     this.scheduleSave();
+  }
+
+  isPaid(key: string): boolean {
+    return this.entries.get(key)?.paid ?? false;
   }
 
   has(key: string): boolean {
@@ -101,8 +144,10 @@ export class DurationCache {
     return this.entries.size;
   }
 
+  /** Forgets free answers only: paid ones were bought and stay. */
   clear(): void {
-    this.entries.clear();
+    for (const [key, entry] of this.entries) if (!entry.paid) this.entries.delete(key);
+    this.freeCount = 0;
     this.scheduleSave();
   }
 
@@ -113,22 +158,39 @@ export class DurationCache {
     await this.persist();
   }
 
-  /** Saves the newest entries that fit: on a failed save, half as many, a few times, then the error. */
+  private put(key: string, entry: Entry): void {
+    const before = this.entries.get(key);
+    if (before && !before.paid) this.freeCount -= 1;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (!entry.paid) this.freeCount += 1;
+    if (this.freeCount <= this.maxEntries) return;
+    for (const [oldest, old] of this.entries) {
+      if (this.freeCount <= this.maxEntries) break;
+      if (old.paid) continue;
+      this.entries.delete(oldest);
+      this.freeCount -= 1;
+    }
+  }
+
+  /** Saves every paid entry and the newest free ones that fit: on a failed save, half as many free ones, a few times. */
   private async persist(): Promise<void> {
     if (!this.persistence) return;
     const all = [...this.entries];
-    let entries = all.slice(Math.max(0, all.length - this.persistLimit));
+    const paid: CacheEntries = all.filter(([, e]) => e.paid).map(([key, e]) => [key, e.seconds, 'paid']);
+    const free: CacheEntries = all.filter(([, e]) => !e.paid).map(([key, e]) => [key, e.seconds]);
+    let kept = free.slice(Math.max(0, free.length - this.persistLimit));
     for (let trims = 0; ; trims++) {
       try {
-        await this.persistence.save(entries);
+        await this.persistence.save([...paid, ...kept]);
         if (trims > 0) {
-          console.warn(`ScriptMeter: storage is full; the saved duration cache keeps its ${entries.length} newest of ${all.length} entries.`);
+          console.warn(`ScriptMeter: storage is full; the saved duration cache keeps its ${kept.length} newest of ${free.length} free entries and every paid one.`);
         }
         return;
       } catch (error) {
-        if (trims === MAX_TRIMS || entries.length === 0) throw error;
-        entries = entries.slice(Math.ceil(entries.length / 2));
-        this.persistLimit = entries.length;
+        if (trims === MAX_TRIMS || kept.length === 0) throw error;
+        kept = kept.slice(Math.ceil(kept.length / 2));
+        this.persistLimit = kept.length;
       }
     }
   }

@@ -1,24 +1,13 @@
-import type { SupertoneClient } from '../api/client';
-import { ApiError } from '../api/errors';
-import type { Language, Model } from '../api/schemas';
 import { creditsByProvider, type ProviderId, type RateOverrides, type RoundingRule } from '../rates/credits';
-import { chunkText } from '../text/chunk';
-import { normalizeScript, type Exclusion, type NormalizeOptions } from '../text/normalize';
+import { ApiError } from '../sources/errors';
+import { modelSchema, type Model } from '../sources/supertone';
+import type { CreditsMeta, DurationSource, LocalDurationModel, VendorId, VoiceProfile } from '../sources/types';
+import { chunkText, type Chunk } from '../text/chunk';
+import { normalizeScript, type Exclusion, type NormalizeOptions, type NormalizeResult } from '../text/normalize';
 import { AdaptiveLimit } from './adaptive-limit';
-import { Calibration, calibrationKey } from './calibration';
 import { cacheKey, cacheScope, DurationCache, splitCacheKey } from './duration-cache';
-import { localSeconds } from './local-model';
 import { KnownPieces, reuseKnownPieces } from './piece-reuse';
 import { ENGLISH_WORDING, type EstimateWording } from './wording';
-
-/** Everything that changes how long the generated speech will be. */
-export interface VoiceParams {
-  voiceId: string;
-  language: Language;
-  model: Model;
-  style?: string;
-  speed: number;
-}
 
 export type PieceSource = 'api' | 'cache' | 'local';
 export type Provenance = PieceSource | 'mixed';
@@ -31,6 +20,17 @@ export interface PieceEstimate {
   source: PieceSource;
 }
 
+/** What the exact figure still needs from a paid source, worked out before any call. */
+export interface PredictPlan {
+  vendor: VendorId;
+  /** Predict calls to make (pieces neither cached nor already being asked for). */
+  calls: number;
+  /** What they cost by the rate table. */
+  credits: number;
+  /** Pieces already answered, free this time. */
+  cached: number;
+}
+
 export interface EstimateResult {
   seconds: number;
   /** Predict calls sent for this estimate (calls shared with another estimate in flight are not counted twice). */
@@ -40,11 +40,26 @@ export interface EstimateResult {
   credits: Record<ProviderId, number>;
   /** Distinct user-readable problems; a figure with errors is partly local and says so. */
   errors: string[];
-  /** Why API figures were not used at all, when they were not (no key, text too long …). */
+  /** Why API figures were not used (all or some), when they were not: no key, text too long, exact figure not paid for … */
   localReason?: string;
   excluded: Exclusion[];
   /** Characters of spoken text after normalizing. */
   characters: number;
+  /** The vendor whose figures these are or would be; null for the local model alone. */
+  vendor: VendorId | null;
+  /** Credits this estimate spent on predictions: what envelopes said, else the rate table's price. */
+  predictCredits: number;
+  /** The voice's billing provider where the vendor resells others (AudioStack). */
+  provider?: string;
+  /** Settings the vendor ignored and how the figure allows for it; charges not known. */
+  warnings: string[];
+  /** Present when exact figures cost credits and were not bought: what they would cost. */
+  plan?: PredictPlan;
+}
+
+/** "Yes, up to this many credits": a user's click, or the automatic rule with room under its cap. */
+export interface Consent {
+  maxCredits: number;
 }
 
 export interface EstimateOptions {
@@ -52,38 +67,61 @@ export interface EstimateOptions {
   /** Above this many spoken characters the API is not asked (bounded work); local figures instead. */
   maxApiCharacters?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Needed before a paid source is asked; without it the figure stays local and carries the plan. */
+  consent?: Consent;
 }
 
 export interface EstimatorDeps {
-  /** Absent when there is no API key: local figures only. */
-  client?: SupertoneClient;
+  /** Absent when there is no key or the local model was chosen: local figures only. */
+  source?: DurationSource;
+  /** Why there is no source, for the reason shown: the user chose the local model, or no key is saved (default). */
+  localBecause?: 'chosen' | 'no-key';
+  local: LocalDurationModel;
   cache: DurationCache;
-  calibration: Calibration;
+  /** Defaults to the source's own parallelism. */
   limit?: AdaptiveLimit;
   normalize?: Partial<NormalizeOptions>;
   rates?: { overrides?: RateOverrides; rounding?: RoundingRule };
-  /** Called after the API taught the local model something, so it can be persisted. */
-  onCalibrated?: () => void;
-  /** The user's language for reasons and errors; English by default. */
+  /** The user's language for reasons, errors and warnings; English by default. */
   wording?: EstimateWording;
 }
 
 export interface Estimator {
-  estimate(text: string, voice: VoiceParams, options?: EstimateOptions): Promise<EstimateResult>;
+  estimate(text: string, voice: VoiceProfile, options?: EstimateOptions): Promise<EstimateResult>;
+  /** The calls an estimate would pay for right now; undefined when the source is free or absent. */
+  plan(text: string, voice: VoiceProfile, options?: Pick<EstimateOptions, 'maxApiCharacters'>): Promise<PredictPlan | undefined>;
+}
+
+/** One vendor answer, at the speed of the source's cache inputs. */
+interface Answer {
+  seconds: number;
+  meta: CreditsMeta;
 }
 
 interface PieceOutcome {
   seconds: number;
   source: PieceSource;
   called: boolean;
+  /** Credits this piece's call cost; `known` false when counted at the table's price. */
+  charge?: { credits: number; known: boolean };
   error?: ApiError;
 }
 
+interface Prepared {
+  normalized: NormalizeResult;
+  chunks: Chunk[];
+}
+
+/** A voice profile's model where it is a Supertone model (Supertone's rate table is per model). */
+function rateModel(voice: VoiceProfile): Model {
+  return modelSchema.safeParse(voice.model).data ?? 'sona_speech_1';
+}
+
 export function createEstimator(deps: EstimatorDeps): Estimator {
-  const limit = deps.limit ?? new AdaptiveLimit(4);
   const wording = deps.wording ?? ENGLISH_WORDING;
+  let limit = deps.limit;
   // Shared across concurrent estimates (two tabs, a re-estimate while typing): one call per piece.
-  const inFlight = new Map<string, Promise<number>>();
+  const inFlight = new Map<string, Promise<Answer>>();
   const known = new KnownPieces();
   let indexed = false;
 
@@ -99,52 +137,96 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
   }
 
   function summarize(
-    voice: VoiceParams, pieces: PieceEstimate[], calls: number, errors: string[], excluded: Exclusion[],
-    characters: number, localReason?: string,
+    voice: VoiceProfile, prepared: Prepared, pieces: PieceEstimate[],
+    extra: { calls?: number; errors?: string[]; localReason?: string; predictCredits?: number; warnings?: string[]; plan?: PredictPlan } = {},
   ): EstimateResult {
     const seconds = round2(pieces.reduce((sum, piece) => sum + piece.seconds, 0));
     const sources = [...new Set(pieces.map((piece) => piece.source))];
-    const source: Provenance = sources.length > 1 ? 'mixed' : sources[0] ?? (localReason ? 'local' : 'api');
+    const source: Provenance = sources.length > 1 ? 'mixed' : sources[0] ?? (extra.localReason ? 'local' : 'api');
+    const provider = deps.source?.voiceDetails(voice.voiceId)?.provider;
     return {
-      seconds, calls, source, pieces, errors, excluded, characters, localReason,
-      credits: creditsByProvider(seconds, voice.model, deps.rates?.overrides, deps.rates?.rounding),
+      seconds, calls: extra.calls ?? 0, source, pieces, errors: extra.errors ?? [],
+      excluded: prepared.normalized.excluded, characters: prepared.normalized.text.length, localReason: extra.localReason,
+      credits: creditsByProvider(seconds, rateModel(voice), deps.rates?.overrides, deps.rates?.rounding),
+      vendor: deps.source?.vendor ?? null,
+      predictCredits: round4(extra.predictCredits ?? 0),
+      ...(provider !== undefined && { provider }),
+      warnings: extra.warnings ?? [],
+      ...(extra.plan && { plan: extra.plan }),
     };
   }
 
-  function localFor(text: string, voice: VoiceParams): number {
-    const factor = deps.calibration.factor(calibrationKey(voice.voiceId, voice.language, voice.model));
-    return localSeconds(text, voice.language, voice.speed, factor);
+  function localPiece(chunk: Chunk, voice: VoiceProfile): PieceEstimate {
+    return { start: chunk.start, end: chunk.end, characters: chunk.text.length, seconds: deps.local.seconds(chunk.text.trim(), voice), source: 'local' };
   }
 
-  function prepare(text: string, options: Partial<NormalizeOptions> | undefined) {
-    const normalized = normalizeScript(text, options);
-    return { normalized, chunks: chunkText(normalized.text) };
+  function localResult(prepared: Prepared, voice: VoiceProfile, localReason: string): EstimateResult {
+    return summarize(voice, prepared, prepared.chunks.map((chunk) => localPiece(chunk, voice)), { localReason });
   }
 
-  function localResult({ normalized, chunks }: ReturnType<typeof prepare>, voice: VoiceParams, localReason?: string): EstimateResult {
-    const pieces = chunks.map((chunk) => ({
-      start: chunk.start, end: chunk.end, characters: chunk.text.length,
-      seconds: localFor(chunk.text.trim(), voice), source: 'local' as const,
-    }));
-    return summarize(voice, pieces, 0, [], normalized.excluded, normalized.text.length, localReason);
+  /** Pieces as the source wants them: its limit, and for paid calls the fewest pieces; known pieces re-used after an edit. */
+  async function prepareFor(source: DurationSource, voice: VoiceProfile, normalized: NormalizeResult): Promise<Prepared> {
+    const limits = source.limits(voice);
+    const chunk = (text: string) => chunkText(text, limits.maxCharacters, limits.split === 'sentence' ? 'fewest' : 'stable');
+    const fresh = chunk(normalized.text);
+    await loadCache();
+    const inputs = source.cacheInputs(voice);
+    const scope = cacheScope(inputs);
+    const chunks = known.has(scope)
+      ? reuseKnownPieces(
+          normalized.text, fresh,
+          (piece) => deps.cache.has(cacheKey({ ...inputs, text: piece })),
+          (position) => known.at(scope, normalized.text, position),
+          chunk,
+        )
+      : fresh;
+    return { normalized, chunks };
+  }
+
+  /** Why there will be no vendor figure at all, if there will be none. */
+  function noVendorReason(voice: VoiceProfile, normalized: NormalizeResult, maxApi: number): string | undefined {
+    if (!deps.source) return deps.localBecause === 'chosen' ? wording.localChosen : wording.noKey;
+    if (!voice.voiceId) return wording.noVoice;
+    if (normalized.text.length > maxApi) return wording.tooLong(maxApi);
+    return undefined;
+  }
+
+  function planOf(source: DurationSource, voice: VoiceProfile, chunks: readonly Chunk[]): PredictPlan {
+    const inputs = source.cacheInputs(voice);
+    const keys = new Set(chunks.map((chunk) => cacheKey({ ...inputs, text: chunk.text.trim() })));
+    let calls = 0;
+    let cached = 0;
+    for (const key of keys) {
+      if (deps.cache.has(key)) cached += 1;
+      else if (!inFlight.has(key)) calls += 1;
+    }
+    return { vendor: source.vendor, calls, credits: round4(calls * source.creditsPerCall), cached };
   }
 
   /** One piece: cache, or a call shared with any other estimate asking the same thing right now. */
-  async function predictPiece(client: SupertoneClient, spoken: string, voice: VoiceParams, stop: AbortController): Promise<PieceOutcome> {
-    const key = cacheKey({ text: spoken, ...voice });
+  async function predictPiece(
+    source: DurationSource, spoken: string, voice: VoiceProfile, stop: AbortController, budget: { left: number },
+  ): Promise<PieceOutcome> {
+    const inputs = source.cacheInputs(voice);
+    const scale = inputs.speed / voice.speed; // sources that take no speed answer at speed 1
+    const key = cacheKey({ ...inputs, text: spoken });
     const cached = deps.cache.get(key);
-    if (cached !== undefined) return { seconds: cached, source: 'cache', called: false };
+    if (cached !== undefined) return { seconds: cached * scale, source: 'cache', called: false };
     const shared = inFlight.get(key);
     const called = shared === undefined;
+    if (called && source.creditsPerCall > budget.left + 1e-9) {
+      return { seconds: deps.local.seconds(spoken, voice), source: 'local', called: false, error: new ApiError('aborted', 'Over the consented credits.') };
+    }
+    if (called) budget.left -= source.creditsPerCall;
+    limit ??= new AdaptiveLimit(source.limits(voice).parallel);
+    const runner = limit;
     // The call itself is not tied to one caller's signal, since others may be waiting on it;
     // a stopped estimate only keeps its queued calls from starting.
-    const pending = shared ?? limit.run(async () => {
+    const pending = shared ?? runner.run(async (): Promise<Answer> => {
       if (stop.signal.aborted) throw new ApiError('aborted', 'Cancelled.');
       try {
-        return await client.predictDuration(voice.voiceId, {
-          text: spoken, language: voice.language, model: voice.model, style: voice.style,
-          voice_settings: { speed: voice.speed },
-        });
+        const answer = await source.predict(spoken, inputs);
+        return { seconds: answer.seconds, meta: answer.meta };
       } catch (error) {
         // Stop before the limiter starts the next queued call: a bad key must not cost more requests.
         if (error instanceof ApiError && error.isPermanent) stop.abort();
@@ -156,69 +238,97 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
       pending.then(() => inFlight.delete(key), () => inFlight.delete(key));
     }
     try {
-      const seconds = await pending;
-      if (called) learnFrom(key, spoken, voice, seconds);
-      return { seconds, source: 'api', called };
+      const answer = await pending;
+      if (!called) return { seconds: answer.seconds * scale, source: 'api', called };
+      runner.succeeded();
+      deps.cache.set(key, answer.seconds, source.creditsPerCall > 0);
+      known.add(cacheScope(inputs), spoken);
+      deps.local.learn(spoken, voice, answer.seconds * scale, source.vendor);
+      const charge = source.creditsPerCall > 0
+        ? (answer.meta.creditsUsed === undefined ? { credits: source.creditsPerCall, known: false } : { credits: answer.meta.creditsUsed, known: true })
+        : undefined;
+      return { seconds: answer.seconds * scale, source: 'api', called, charge };
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('network', 'The API could not be reached.');
       // Another estimate gave up on a call we were sharing: ask for ourselves.
-      if (apiError.kind === 'aborted' && !called && !stop.signal.aborted) return predictPiece(client, spoken, voice, stop);
-      return { seconds: localFor(spoken, voice), source: 'local', called, error: apiError };
+      if (apiError.kind === 'aborted' && !called && !stop.signal.aborted) return predictPiece(source, spoken, voice, stop, budget);
+      if (called && apiError.kind === 'aborted') budget.left += source.creditsPerCall; // never sent
+      return { seconds: deps.local.seconds(spoken, voice), source: 'local', called, error: apiError, charge: called ? apiError.charge : undefined };
     }
   }
 
-  function learnFrom(key: string, spoken: string, voice: VoiceParams, seconds: number): void {
-    limit.succeeded();
-    deps.cache.set(key, seconds);
-    known.add(cacheScope(voice), spoken);
-    const rawLocal = localSeconds(spoken, voice.language, voice.speed);
-    deps.calibration.observe(calibrationKey(voice.voiceId, voice.language, voice.model), rawLocal, seconds);
-    deps.onCalibrated?.();
-  }
-
-  async function estimate(text: string, voice: VoiceParams, options: EstimateOptions = {}): Promise<EstimateResult> {
-    const client = deps.client;
-    const prepared = prepare(text, deps.normalize);
-    if (!client) return localResult(prepared, voice, wording.noKey);
-    if (!voice.voiceId) return localResult(prepared, voice, wording.noVoice);
-    const { normalized, chunks: fresh } = prepared;
+  async function estimate(text: string, voice: VoiceProfile, options: EstimateOptions = {}): Promise<EstimateResult> {
+    const source = deps.source;
+    const normalized = normalizeScript(text, deps.normalize);
     const maxApi = options.maxApiCharacters ?? Number.POSITIVE_INFINITY;
-    if (normalized.text.length > maxApi) {
-      return localResult(prepared, voice, wording.tooLong(maxApi));
+    const reason = noVendorReason(voice, normalized, maxApi);
+    if (reason !== undefined || !source) {
+      const limits = source?.limits(voice);
+      const chunks = limits ? chunkText(normalized.text, limits.maxCharacters, limits.split === 'sentence' ? 'fewest' : 'stable') : chunkText(normalized.text);
+      return localResult({ normalized, chunks }, voice, reason ?? wording.noKey);
     }
-    await loadCache();
-    const scope = cacheScope(voice);
-    const chunks = known.has(scope)
-      ? reuseKnownPieces(
-          normalized.text, fresh,
-          (piece) => deps.cache.has(cacheKey({ text: piece, ...voice })),
-          (position) => known.at(scope, normalized.text, position),
-        )
-      : fresh;
-    // A permanent failure (bad key, unknown voice) stops the remaining calls at once.
+    const prepared = await prepareFor(source, voice, normalized);
+    const { chunks } = prepared;
+    const warnings = source.warnings(voice).map((warning) => wording.warning(warning));
+    const plan = source.creditsPerCall > 0 ? planOf(source, voice, chunks) : undefined;
+    const consented = options.consent?.maxCredits ?? 0;
+    if (plan && plan.calls > 0 && consented + 1e-9 < plan.credits) {
+      // Not paid for: what is cached is exact and free, the rest local, and the price is said.
+      const inputs = source.cacheInputs(voice);
+      const pieces = chunks.map((chunk): PieceEstimate => {
+        const cached = deps.cache.get(cacheKey({ ...inputs, text: chunk.text.trim() }));
+        if (cached === undefined) return localPiece(chunk, voice);
+        return { start: chunk.start, end: chunk.end, characters: chunk.text.length, seconds: cached * (inputs.speed / voice.speed), source: 'cache' };
+      });
+      const anyCached = pieces.some((piece) => piece.source === 'cache');
+      return summarize(voice, prepared, pieces, { localReason: wording.costs(plan.credits), plan, warnings: anyCached ? warnings : [] });
+    }
+    // A permanent failure (bad key, unknown voice, no credits) stops the remaining calls at once.
     const stop = new AbortController();
     if (options.signal?.aborted) stop.abort();
     else options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
+    const budget = { left: source.creditsPerCall > 0 ? consented : Number.POSITIVE_INFINITY };
     let done = 0;
     const outcomes = await Promise.all(chunks.map(async (chunk) => {
-      const outcome = await predictPiece(client, chunk.text.trim(), voice, stop);
+      const outcome = await predictPiece(source, chunk.text.trim(), voice, stop, budget);
       if (outcome.error?.isPermanent) stop.abort();
       options.onProgress?.(++done, chunks.length);
       return outcome;
     }));
     options.signal?.throwIfAborted();
     const errors = [...new Set(outcomes.flatMap((o) => (o.error && o.error.kind !== 'aborted' ? [wording.error(o.error)] : [])))];
-    const pieces = chunks.map((chunk, index) => {
+    const pieces = chunks.map((chunk, index): PieceEstimate => {
       const outcome = outcomes[index] as PieceOutcome;
       return { start: chunk.start, end: chunk.end, characters: chunk.text.length, seconds: outcome.seconds, source: outcome.source };
     });
-    const calls = outcomes.filter((o) => o.called && o.error?.kind !== 'aborted').length;
-    return summarize(voice, pieces, calls, errors, normalized.excluded, normalized.text.length);
+    const charges = outcomes.flatMap((o) => (o.charge ? [o.charge] : []));
+    const unknown = charges.filter((charge) => !charge.known).length;
+    return summarize(voice, prepared, pieces, {
+      calls: outcomes.filter((o) => o.called && o.error?.kind !== 'aborted').length,
+      errors,
+      predictCredits: charges.reduce((sum, charge) => sum + charge.credits, 0),
+      warnings: [
+        ...(pieces.some((piece) => piece.source !== 'local') ? warnings : []),
+        ...(unknown > 0 ? [wording.chargeUnknown(unknown, source.creditsPerCall)] : []),
+      ],
+    });
   }
 
-  return { estimate };
+  async function plan(text: string, voice: VoiceProfile, options: Pick<EstimateOptions, 'maxApiCharacters'> = {}): Promise<PredictPlan | undefined> {
+    const source = deps.source;
+    if (!source || source.creditsPerCall === 0) return undefined;
+    const normalized = normalizeScript(text, deps.normalize);
+    if (noVendorReason(voice, normalized, options.maxApiCharacters ?? Number.POSITIVE_INFINITY) !== undefined) return undefined;
+    return planOf(source, voice, (await prepareFor(source, voice, normalized)).chunks);
+  }
+
+  return { estimate, plan };
 }
 
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+function round4(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
 }

@@ -1,4 +1,4 @@
-import type { Language } from '../api/schemas';
+import type { Language } from '../sources/languages';
 
 /**
  * A local duration model for when there is no key or no network: speaking rate per language plus
@@ -38,9 +38,9 @@ export function measureSpeech(text: string): SpeechMeasure {
   return { units, pauseSeconds };
 }
 
-export function localSeconds(text: string, language: Language, speed: number, factor = 1): number {
+export function localSeconds(text: string, language: string, speed: number, factor = 1): number {
   const { units, pauseSeconds } = measureSpeech(text);
   if (units === 0) return 0;
-  const rate = UNITS_PER_SECOND[language] ?? DEFAULT_UNITS_PER_SECOND;
+  const rate = UNITS_PER_SECOND[language as Language] ?? DEFAULT_UNITS_PER_SECOND;
   return ((units / rate + pauseSeconds) / speed) * factor;
 }

@@ -1,4 +1,4 @@
-import { chunkText, type Chunk } from '../text/chunk';
+import type { Chunk } from '../text/chunk';
 
 /**
  * Re-uses pieces that are already known (cached) when a text is re-estimated after an edit.
@@ -53,6 +53,7 @@ export function reuseKnownPieces(
   chunks: Chunk[],
   isKnown: (piece: string) => boolean,
   findKnown: (position: number) => string[],
+  chunker: (text: string) => Chunk[],
 ): Chunk[] {
   const result: Chunk[] = [];
   let index = 0;
@@ -65,13 +66,13 @@ export function reuseKnownPieces(
     }
     let last = index;
     while (last + 1 < chunks.length && !isKnown((chunks[last + 1] as Chunk).text.trim())) last += 1;
-    result.push(...recover(text, chunk.start, (chunks[last] as Chunk).end, findKnown));
+    result.push(...recover(text, chunk.start, (chunks[last] as Chunk).end, findKnown, chunker));
     index = last + 1;
   }
   return result;
 }
 
-function recover(text: string, from: number, to: number, findKnown: (position: number) => string[]): Chunk[] {
+function recover(text: string, from: number, to: number, findKnown: (position: number) => string[], chunker: (text: string) => Chunk[]): Chunk[] {
   const pieces: Chunk[] = [];
   let gapStart = from;
   let position = from;
@@ -87,16 +88,16 @@ function recover(text: string, from: number, to: number, findKnown: (position: n
       position += 1;
       continue;
     }
-    pieces.push(...freshChunks(text, gapStart, position));
+    pieces.push(...freshChunks(text, gapStart, position, chunker));
     pieces.push({ text: match, start: position, end: position + match.length });
     position += match.length;
     gapStart = position;
   }
-  pieces.push(...freshChunks(text, gapStart, to));
+  pieces.push(...freshChunks(text, gapStart, to, chunker));
   return pieces;
 }
 
-function freshChunks(text: string, from: number, to: number): Chunk[] {
+function freshChunks(text: string, from: number, to: number, chunker: (text: string) => Chunk[]): Chunk[] {
   if (to <= from) return [];
-  return chunkText(text.slice(from, to)).map((chunk) => ({ ...chunk, start: chunk.start + from, end: chunk.end + from }));
+  return chunker(text.slice(from, to)).map((chunk) => ({ ...chunk, start: chunk.start + from, end: chunk.end + from }));
 }

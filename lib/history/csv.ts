@@ -1,7 +1,7 @@
 import { toCsv } from '../account/csv';
 import type { HistoryRow } from './row';
 
-export const HISTORY_CSV_COLUMNS = ['time', 'where', 'characters', 'seconds', 'credits', 'provider', 'source', 'voice_id', 'model'] as const;
+export const HISTORY_CSV_COLUMNS = ['time', 'where', 'characters', 'seconds', 'credits', 'provider', 'source', 'voice_id', 'model', 'vendor', 'predict_credits'] as const;
 
 /** One row per estimate, oldest first; time in ISO 8601 UTC so any spreadsheet reads it. */
 export function historyCsv(rows: readonly HistoryRow[]): string {
@@ -9,7 +9,7 @@ export function historyCsv(rows: readonly HistoryRow[]): string {
     [...HISTORY_CSV_COLUMNS],
     ...rows.map((row) => [
       new Date(row.at).toISOString(), row.where, row.characters, round(row.seconds), round(row.credits),
-      row.provider, row.source, row.voiceId, row.model,
+      row.provider, row.source, row.voiceId, row.model, row.vendor ?? '', round(row.predictCredits),
     ]),
   ]);
 }

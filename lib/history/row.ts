@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MODELS } from '../api/schemas';
-import type { EstimateResult, VoiceParams } from '../estimate/estimator';
+import type { EstimateResult } from '../estimate/estimator';
 import { PROVIDER_IDS, type ProviderId } from '../rates/credits';
+import { vendorIdSchema, type VoiceProfile } from '../sources/types';
 
 /**
  * One answered estimate, as kept in the history. Figures and where it was asked, never the text:
@@ -18,15 +18,21 @@ export const historyRowSchema = z.object({
   provider: z.enum(PROVIDER_IDS),
   source: z.enum(['api', 'cache', 'local', 'mixed']),
   voiceId: z.string().max(100),
-  model: z.enum(MODELS),
+  /** The vendor's model where it has one; '' otherwise (an AudioStack voice). */
+  model: z.string().max(60),
+  /** Which vendor answered or would have; null for the local model alone (rows before sources: null). */
+  vendor: vendorIdSchema.nullable().default(null),
+  /** Credits this estimate spent on predictions (rows before paid sources: 0). */
+  predictCredits: z.number().nonnegative().default(0),
 });
 export type HistoryRow = z.infer<typeof historyRowSchema>;
 
-export function historyRow(at: number, where: string, result: EstimateResult, voice: VoiceParams, provider: ProviderId): HistoryRow {
+export function historyRow(at: number, where: string, result: EstimateResult, voice: VoiceProfile, provider: ProviderId): HistoryRow {
   return {
     at, where,
     characters: result.characters, seconds: result.seconds, credits: result.credits[provider],
-    provider, source: result.source, voiceId: voice.voiceId, model: voice.model,
+    provider, source: result.source, voiceId: voice.voiceId, model: voice.model ?? '',
+    vendor: result.vendor, predictCredits: result.predictCredits,
   };
 }
 

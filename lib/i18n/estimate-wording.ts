@@ -1,4 +1,5 @@
-import { waitText, type ApiError, type ApiErrorKind } from '../api/errors';
+import { waitText, type ApiError, type ApiErrorKind } from '../sources/errors';
+import { SUPERTONE_SHUTDOWN_DATE } from '../sources/supertone';
 import type { EstimateWording } from '../estimate/wording';
 import type { I18n, MessageKey } from './index';
 
@@ -7,6 +8,8 @@ const ERROR_KEYS: Record<Exclude<ApiErrorKind, 'aborted'>, MessageKey> = {
   'forbidden': 'apiError.forbidden',
   'credits': 'apiError.credits',
   'not-found': 'apiError.notFound',
+  'conflict': 'apiError.conflict',
+  'sunset': 'apiError.sunset',
   'bad-request': 'apiError.badRequest',
   'rate-limit': 'apiError.rateLimit',
   'timeout': 'apiError.timeout',
@@ -22,7 +25,7 @@ const ERROR_KEYS: Record<Exclude<ApiErrorKind, 'aborted'>, MessageKey> = {
  */
 export function apiErrorText(error: ApiError, { locale, t }: I18n): string {
   if (locale === 'en' || error.kind === 'aborted') return error.message;
-  const text = t(ERROR_KEYS[error.kind], { status: error.status ?? '' });
+  const text = t(ERROR_KEYS[error.kind], { status: error.status ?? '', vendor: error.details.vendorName ?? 'API', date: SUPERTONE_SHUTDOWN_DATE });
   return error.retryAfterSeconds === undefined ? text : `${text} ${t('apiError.retryIn', { wait: waitText(error.retryAfterSeconds) })}`;
 }
 
@@ -31,7 +34,11 @@ export function estimateWording(i18n: I18n): EstimateWording {
   return {
     noKey: t('estimate.noKey'),
     noVoice: t('estimate.noVoice'),
+    localChosen: t('estimate.localChosen'),
     tooLong: (max) => t('estimate.tooLong', { max: f.whole(max) }),
+    costs: (credits) => t('estimate.costs', { credits: f.amount(credits) }),
     error: (error) => apiErrorText(error, i18n),
+    warning: (warning) => t('estimate.speedNotInput', { speed: f.amount(warning.speed) }),
+    chargeUnknown: (calls, each) => t('estimate.chargeUnknown', { calls: f.whole(calls), credits: f.amount(each) }),
   };
 }

@@ -6,6 +6,9 @@ export function createFormat(locale: Locale) {
   const whole = number(0);
   const one = number(1);
   const two = number(2);
+  // Rounded down, never up: 4,321.5 credits must not read 4,322 (nor 99.996 as 100).
+  const down = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, roundingMode: 'floor' });
+  const wholeDown = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, roundingMode: 'floor' });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
   const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -19,6 +22,10 @@ export function createFormat(locale: Locale) {
     one: (n: number) => one.format(n),
     /** Credits and seconds: as many decimals as they need, at most two. */
     amount: (n: number) => two.format(n),
+    /** A balance: at most two decimals, rounded down so it never reads as more than there is. */
+    balance: (n: number) => down.format(n),
+    /** Whole units rounded down ("≈ 12 min of speech left" when 12.9 are). */
+    wholeDown: (n: number) => wholeDown.format(n),
     /** "5 min ago", "just now"-style ages. */
     age(fromMs: number, nowMs: number): string {
       const seconds = Math.round((fromMs - nowMs) / 1000);

@@ -1,21 +1,11 @@
 import { browser } from 'wxt/browser';
-import { en, type MessageKey } from './en';
 import { createFormat, type Format } from './format';
-import { ja } from './ja';
-import { ko } from './ko';
 import { pickLocale, type Locale } from './locales';
+import { translator, type Translate } from './translate';
 
 export type { MessageKey } from './en';
 export type { Locale } from './locales';
-
-const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, ko, ja };
-
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
-
-export function translator(locale: Locale): Translate {
-  const catalog = CATALOGS[locale];
-  return (key, vars) => catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
-}
+export { translator, type Translate } from './translate';
 
 export interface I18n {
   locale: Locale;

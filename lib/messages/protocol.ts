@@ -1,5 +1,6 @@
 import type { AccountProtocol } from '../account/protocol';
-import type { EstimateResult, VoiceParams } from '../estimate/estimator';
+import type { Consent, EstimateResult } from '../estimate/estimator';
+import type { VendorId, VoiceProfile } from '../sources/types';
 import type { ProviderId } from '../rates/credits';
 import type { FieldErrors, Settings } from '../settings/schema';
 import type { InlineConfig } from '../content/inline-config';
@@ -15,15 +16,16 @@ export interface Protocol extends AccountProtocol, HistoryProtocol {
    * Any part of the extension, content scripts included. `record: false` keeps the estimate out of
    * the history (a part of a script already recorded whole, like the popup's per-paragraph figures).
    */
-  estimate: { request: { text: string; record?: boolean }; response: EstimateReply };
+  estimate: { request: { text: string; record?: boolean; consent?: Consent }; response: EstimateReply };
   /** What a content script needs to show figures on its page (`host`: its hostname, for per-site disable). */
   inlineConfig: { request: { host: string }; response: InlineConfig };
   /** Extension pages only (popup, options). */
   getSettings: { request: Record<string, never>; response: Settings };
   saveSettings: { request: { patch: Partial<Settings> }; response: { ok: true; settings: Settings } | { ok: false; errors: FieldErrors } };
-  setApiKey: { request: { key: string }; response: { ok: true } | { ok: false; error: string } };
-  clearApiKey: { request: Record<string, never>; response: { ok: true } };
-  keyStatus: { request: Record<string, never>; response: { set: boolean; hint: string } };
+  /** `vendor` defaults to Supertone (the only vendor before sources). */
+  setApiKey: { request: { key: string; vendor?: VendorId }; response: { ok: true } | { ok: false; error: string } };
+  clearApiKey: { request: { vendor?: VendorId }; response: { ok: true } };
+  keyStatus: { request: { vendor?: VendorId }; response: { set: boolean; hint: string } };
 }
 
 export type MessageType = keyof Protocol;
@@ -37,7 +39,7 @@ export interface Envelope<K extends MessageType = MessageType> {
 }
 
 export type EstimateReply =
-  | { ok: true; result: EstimateResult; voice: VoiceParams; provider: ProviderId }
+  | { ok: true; result: EstimateResult; voice: VoiceProfile; provider: ProviderId }
   | { ok: false; error: string };
 
 /** Messages a content script may send; everything else needs an extension page. */

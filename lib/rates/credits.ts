@@ -1,4 +1,4 @@
-import type { Model } from '../api/schemas';
+import type { Model } from '../sources/supertone';
 import {
   AUDIOSTACK_ENDPOINT_CREDITS, AUDIOSTACK_PROVIDER_IDS, AUDIOSTACK_VOICE_RATES, PRODUCTION_PIPELINE, SUPERTONE_RATES,
   type AudioStackProviderId,
@@ -40,6 +40,18 @@ function audiostackRate(id: AudioStackProviderId, overrides: RateOverrides): Pro
   const override = overrides.audiostack?.[id];
   const { name, perMinute } = AUDIOSTACK_VOICE_RATES.providers[id];
   return { id, name, vendor: 'AudioStack', unit: 'minute', rate: override ?? perMinute, overridden: override !== undefined };
+}
+
+/** Credits a second of speech costs with `provider` (0 when the tables have no rate for it). */
+export function creditsPerSecond(provider: ProviderId, model: Model, overrides: RateOverrides = {}): number {
+  const rate = providerRates(model, overrides).find((candidate) => candidate.id === provider);
+  if (!rate) return 0;
+  return rate.unit === 'second' ? rate.rate : rate.rate / 60;
+}
+
+/** A vendor's provider name (an AudioStack voice's `provider`) as a rate-table id, if the tables know it. */
+export function providerId(name: string | undefined): ProviderId | undefined {
+  return PROVIDER_IDS.find((id) => id === name);
 }
 
 export function billedSeconds(seconds: number, rounding: RoundingRule): number {

@@ -1,4 +1,4 @@
-import { MODELS, type Model } from '../api/schemas';
+import { MODELS, type Model } from '../sources/supertone';
 
 /**
  * Rate tables as data, each with where it came from and when it was taken, so the UI can show
@@ -114,6 +114,24 @@ export const AUDIOSTACK_ENDPOINT_CREDITS: TableSource & { rows: readonly Endpoin
     { route: '/voice-cloning/files', method: 'GET', credits: 0 },
     { route: '/voice-cloning/files/{userId}', method: 'DELETE', credits: 0 },
   ],
+};
+
+/**
+ * What ScriptMeter's own AudioStack calls cost, from AudioStack's current pricing page, which is
+ * newer than the seed's table above (/speech/predict 0.33 there, 0.25 here; the voice list 0.2
+ * there). Paid calls are planned, consented to and counted at these figures; each answer's
+ * envelope then says what was really charged.
+ */
+export const AUDIOSTACK_CALL_CREDITS: TableSource & {
+  predict: number; predictVoices: number; voices: number; scripts: number;
+} = {
+  source: 'AudioStack pricing page (current), per API call',
+  asOf: TAKEN_ON,
+  note: 'GET /content/scripts carries the balance in its envelope and costs nothing; there is no balance endpoint.',
+  predict: 0.25,
+  predictVoices: 0.25,
+  voices: 0.25,
+  scripts: 0,
 };
 
 /** The AudioStack calls one produced script goes through: script, TTS, mix, encode. */

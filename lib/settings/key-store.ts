@@ -1,4 +1,5 @@
 import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { VendorId } from '../sources/types';
 
 /**
  * Where the API key is kept: IndexedDB of the extension's own origin. Content scripts cannot reach
@@ -15,7 +16,14 @@ export interface KeyVault {
 
 const DATABASE = 'scriptmeter-secrets';
 const STORE = 'secrets';
-const RECORD = 'apiKey';
+
+/**
+ * One record per vendor. Supertone keeps the record every earlier version wrote ('apiKey'), so a
+ * saved key keeps working; other vendors get their own.
+ */
+export function keyRecord(vendor: VendorId): string {
+  return vendor === 'supertone' ? 'apiKey' : `apiKey:${vendor}`;
+}
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -30,24 +38,29 @@ function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
   return request(open);
 }
 
-/** The vault in IndexedDB; the database is opened once and kept. */
-export function indexedDbVault(factory: IDBFactory): KeyVault {
-  let database: Promise<IDBDatabase> | undefined;
+const databases = new WeakMap<IDBFactory, Promise<IDBDatabase>>();
+
+/** The vault for one record in IndexedDB; the database is opened once per factory and kept. */
+export function indexedDbVault(factory: IDBFactory, record = keyRecord('supertone')): KeyVault {
   const run = async <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
-    database ??= openDatabase(factory).catch((error: unknown) => {
-      database = undefined; // asked again next time (e.g. a storage hiccup at startup)
-      throw error;
-    });
+    let database = databases.get(factory);
+    if (!database) {
+      database = openDatabase(factory).catch((error: unknown) => {
+        databases.delete(factory); // asked again next time (e.g. a storage hiccup at startup)
+        throw error;
+      });
+      databases.set(factory, database);
+    }
     const db = await database;
     return request(work(db.transaction(STORE, mode).objectStore(STORE)));
   };
   return {
     get: async () => {
-      const value: unknown = await run('readonly', (store) => store.get(RECORD));
+      const value: unknown = await run('readonly', (store) => store.get(record));
       return typeof value === 'string' ? value : '';
     },
-    set: async (value) => { await run('readwrite', (store) => store.put(value, RECORD)); },
-    remove: async () => { await run('readwrite', (store) => store.delete(RECORD)); },
+    set: async (value) => { await run('readwrite', (store) => store.put(value, record)); },
+    remove: async () => { await run('readwrite', (store) => store.delete(record)); },
   };
 }
 

@@ -11,12 +11,18 @@ import { settingsFields, type Settings } from './schema';
 const alertShape = settingsFields.alerts.unwrap().shape;
 const rateShape = settingsFields.rateOverrides.unwrap().shape;
 const sitesSchema = settingsFields.privacy.unwrap().shape.disabledSites;
+const endpointShape = settingsFields.endpoints.unwrap().shape;
+const spendShape = settingsFields.spend.unwrap().shape;
 
 export const MANAGED_ALERT_FIELDS = ['lowBalance', 'spikeFactor', 'pollMinutes'] as const;
 type ManagedAlertField = (typeof MANAGED_ALERT_FIELDS)[number];
 
 export interface ManagedPolicy {
-  endpoint?: Settings['endpoint'];
+  source?: Settings['source'];
+  /** Per vendor. A policy's `endpoint` (v2 name, Supertone's) is read as `endpoints.supertone`. */
+  endpoints?: Partial<Settings['endpoints']>;
+  /** The paid-call rule and its daily cap. */
+  spend?: Partial<Settings['spend']>;
   rounding?: Settings['rounding'];
   rates?: Settings['rateOverrides'];
   alerts?: Partial<Pick<Settings['alerts'], ManagedAlertField>>;
@@ -47,14 +53,26 @@ function pickValid<S extends Record<string, z.ZodType>>(raw: unknown, shapes: S,
 export function parseManagedPolicy(raw: unknown): { policy: ManagedPolicy; rejected: string[] } {
   const rejected: string[] = [];
   const top = pickValid(raw, {
-    endpoint: settingsFields.endpoint,
+    source: settingsFields.source,
+    endpoint: endpointShape.supertone,
+    endpoints: z.unknown(),
+    spend: z.unknown(),
     rounding: settingsFields.rounding,
     rates: z.unknown(),
     alerts: z.unknown(),
     disabledSites: sitesSchema,
   }, rejected, 'policy');
   const policy: ManagedPolicy = {};
-  if (top.endpoint !== undefined) policy.endpoint = top.endpoint;
+  if (top.source !== undefined) policy.source = top.source;
+  const endpoints = {
+    ...(top.endpoint !== undefined && { supertone: top.endpoint }),
+    ...(top.endpoints !== undefined && pickValid(top.endpoints, endpointShape, rejected, 'policy.endpoints')),
+  };
+  if (Object.keys(endpoints).length > 0) policy.endpoints = endpoints;
+  if (top.spend !== undefined) {
+    const spend = pickValid(top.spend, spendShape, rejected, 'policy.spend');
+    if (Object.keys(spend).length > 0) policy.spend = spend;
+  }
   if (top.rounding !== undefined) policy.rounding = top.rounding;
   if (top.disabledSites !== undefined) policy.disabledSites = top.disabledSites;
   if (top.rates !== undefined) {
@@ -74,7 +92,9 @@ export function applyManagedPolicy(settings: Settings, policy: ManagedPolicy): S
   const sites = [...new Set([...settings.privacy.disabledSites, ...(policy.disabledSites ?? [])])];
   return {
     ...settings,
-    endpoint: policy.endpoint ?? settings.endpoint,
+    source: policy.source ?? settings.source,
+    endpoints: { ...settings.endpoints, ...policy.endpoints },
+    spend: { ...settings.spend, ...policy.spend },
     rounding: policy.rounding ?? settings.rounding,
     rateOverrides: {
       ...settings.rateOverrides,
@@ -97,7 +117,9 @@ export function userValuesUnderPolicy(next: Settings, user: Settings, policy: Ma
   const managedSites = new Set(policy.disabledSites);
   return {
     ...next,
-    endpoint: policy.endpoint === undefined ? next.endpoint : user.endpoint,
+    source: policy.source === undefined ? next.source : user.source,
+    endpoints: keep(next.endpoints, user.endpoints, policy.endpoints),
+    spend: keep(next.spend, user.spend, policy.spend),
     rounding: policy.rounding === undefined ? next.rounding : user.rounding,
     rateOverrides: {
       ...next.rateOverrides,

@@ -1,3 +1,4 @@
+import { DEFAULT_ENDPOINTS } from '../sources/defaults';
 import { SETTINGS_VERSION } from './schema';
 
 type Step = (stored: unknown) => unknown;
@@ -15,9 +16,25 @@ function addKeepHistory(stored: unknown): unknown {
   return { ...stored, privacy: { ...stored.privacy, keepHistory: true } };
 }
 
+/**
+ * v3 adds sources. v2's one `endpoint` was Supertone's (the only vendor then): it becomes
+ * `endpoints.supertone`, beside AudioStack's default. The source becomes 'auto', which keeps
+ * Supertone for a user with a Supertone key and works locally without one (voice-profile.ts).
+ * The spend rule needs nothing: its defaults (ask) apply.
+ */
+function addSources(stored: unknown): unknown {
+  if (!isRecord(stored)) return stored;
+  const { endpoint, ...rest } = stored;
+  const endpoints = isRecord(rest.endpoints) || typeof endpoint !== 'string'
+    ? rest.endpoints
+    : { ...DEFAULT_ENDPOINTS, supertone: endpoint };
+  return { ...rest, ...(endpoints !== undefined && { endpoints }), source: rest.source ?? 'auto' };
+}
+
 /** Keyed by the version each step produces, as WXT's `migrations` option expects. */
 export const SETTINGS_MIGRATIONS: Record<number, Step> = {
   2: addKeepHistory,
+  3: addSources,
 };
 
 /** Stored or imported settings of `fromVersion`, brought to SETTINGS_VERSION; newer ones are left alone. */

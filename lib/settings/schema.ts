@@ -1,19 +1,31 @@
 import { z } from 'zod';
-import { checkEndpoint, DEFAULT_API_BASE_URL } from '../api/endpoint';
-import { languageSchema, modelSchema, SPEED_MAX, SPEED_MIN } from '../api/schemas';
 import { PROVIDER_IDS, ROUNDING_RULES } from '../rates/credits';
 import { AUDIOSTACK_PROVIDER_IDS } from '../rates/tables';
+import { DEFAULT_ENDPOINTS } from '../sources/defaults';
+import { checkEndpoint } from '../sources/endpoint';
+import { languageSchema } from '../sources/languages';
+import { MODELS, modelSchema } from '../sources/supertone';
+import { SPEED_MAX, SPEED_MIN } from '../sources/types';
+import { DEFAULT_SPEND_RULE, spendRuleSchema } from '../spend/rule';
 import { DEFAULT_NORMALIZE_OPTIONS } from '../text/normalize';
-import { MODELS } from '../api/schemas';
+import { SOURCE_SETTINGS } from './voice-profile';
 
 const rate = z.number().finite().nonnegative().max(10_000);
 
+export const endpointSchema = z.string().trim()
+  .refine((value) => checkEndpoint(value).ok, { error: (issue) => { const r = checkEndpoint(String(issue.input)); return r.ok ? '' : r.error; } });
+
 /** Each field carries its own default so a missing or broken field never costs the others. */
 export const settingsFields = {
-  endpoint: z.string().trim()
-    .refine((value) => checkEndpoint(value).ok, { error: (issue) => { const r = checkEndpoint(String(issue.input)); return r.ok ? '' : r.error; } })
-    .default(DEFAULT_API_BASE_URL),
-  voiceId: z.string().trim().max(100, 'A voice id is at most 100 characters.').regex(/^[\w-]*$/, 'A voice id has only letters, digits, - and _.').default(''),
+  /** Which source answers: a vendor, the local model, or 'auto' (the vendor whose key is set; v3). */
+  source: z.enum(SOURCE_SETTINGS).default('auto'),
+  /** Base URL per vendor (v3; v2 had one `endpoint`, Supertone's). */
+  endpoints: z.object({
+    supertone: endpointSchema,
+    audiostack: endpointSchema,
+  }).default({ ...DEFAULT_ENDPOINTS }),
+  /** A Supertone voice id or an AudioStack voice alias. */
+  voiceId: z.string().trim().max(100, 'A voice id is at most 100 characters.').regex(/^[\w.-]*$/, 'A voice id has only letters, digits, ., - and _.').default(''),
   language: languageSchema.default('en'),
   model: modelSchema.default('sona_speech_1'),
   style: z.string().trim().max(50, 'A style name is at most 50 characters.').default(''),
@@ -27,6 +39,8 @@ export const settingsFields = {
   normalize: z.object({
     tags: z.boolean(), markdown: z.boolean(), directions: z.boolean(), speakerLabels: z.boolean(),
   }).default({ ...DEFAULT_NORMALIZE_OPTIONS }),
+  /** When predictions that cost credits may be bought (v3). */
+  spend: spendRuleSchema.default({ ...DEFAULT_SPEND_RULE }),
   /** Longer texts get a local figure: bounded work and bounded traffic for a stray select-all. */
   maxApiCharacters: z.number().int().min(300).max(1_000_000).default(30_000),
   /** Target for the "fits an N-second slot?" check. */
@@ -59,7 +73,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsField = keyof Settings;
 
 /** Stored with the settings (WXT keeps it in `settings$`); lib/settings/migrations.ts brings older ones up. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { createKeyStore, indexedDbVault, itemVault } from './key-store';
+import { VENDOR_IDS, type VendorId } from '../sources/types';
+import { createKeyStore, indexedDbVault, itemVault, keyRecord, type KeyVault } from './key-store';
 import { applyManagedPolicy, userValuesUnderPolicy } from './managed';
 import { createPolicyCache } from './policy-cache';
 import { SETTINGS_MIGRATIONS } from './migrations';
@@ -20,14 +21,22 @@ const settingsItem = storage.defineItem<Record<string, unknown>>('local:settings
 /** Where the key lived before the vault (content scripts can read storage.local in Firefox). */
 const legacyApiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '' });
 
-/**
- * Without IndexedDB (Node: unit tests) the key lasts a session: never back in storage.local.
- * Every extension context has IndexedDB.
- */
-const sessionApiKeyItem = storage.defineItem<string>('session:apiKey', { fallback: '' });
+/** Nothing was ever stored in the old place for vendors after Supertone. */
+const NO_LEGACY_KEY: Pick<KeyVault, 'get' | 'remove'> = { get: async () => '', remove: async () => undefined };
 
-/** Read only by the background; no message ever returns it. */
-const keyStore = createKeyStore(typeof indexedDB === 'undefined' ? itemVault(sessionApiKeyItem) : indexedDbVault(indexedDB), itemVault(legacyApiKeyItem));
+/**
+ * One key per vendor, each in its own record. Without IndexedDB (Node: unit tests) a key lasts a
+ * session: never back in storage.local. Every extension context has IndexedDB.
+ */
+function vaultFor(vendor: VendorId): KeyVault {
+  if (typeof indexedDB !== 'undefined') return indexedDbVault(indexedDB, keyRecord(vendor));
+  return itemVault(storage.defineItem<string>(`session:${keyRecord(vendor)}`, { fallback: '' }));
+}
+
+/** Read only by the background; no message ever returns a key. */
+const keyStores = Object.fromEntries(VENDOR_IDS.map((vendor) => [
+  vendor, createKeyStore(vaultFor(vendor), vendor === 'supertone' ? itemVault(legacyApiKeyItem) : NO_LEGACY_KEY),
+])) as Record<VendorId, ReturnType<typeof createKeyStore>>;
 
 /** Read once, off the path of every answer (policy-cache.ts): a fresh profile's first read takes seconds. */
 const managedPolicy = createPolicyCache();
@@ -68,27 +77,40 @@ export const apiKeySchema = z.string().trim()
   .max(256, 'That key looks too long.')
   .regex(/^[\x21-\x7e]+$/, 'A key has no spaces or special characters: paste it again.');
 
-export async function readApiKey(): Promise<string> {
-  return apiKeySchema.safeParse(await keyStore.get()).data ?? '';
+export async function readApiKey(vendor: VendorId = 'supertone'): Promise<string> {
+  return apiKeySchema.safeParse(await keyStores[vendor].get()).data ?? '';
 }
 
-export async function saveApiKey(key: string): Promise<{ ok: true } | { ok: false; error: string }> {
+/** Every vendor's key ('' where none is saved), read at once. */
+export async function readApiKeys(): Promise<Record<VendorId, string>> {
+  const entries = await Promise.all(VENDOR_IDS.map(async (vendor) => [vendor, await readApiKey(vendor)] as const));
+  return Object.fromEntries(entries) as Record<VendorId, string>;
+}
+
+/** Which vendors have a key saved (what 'auto' chooses between). */
+export function keysSetIn(keys: Readonly<Record<VendorId, string>>): Record<VendorId, boolean> {
+  return Object.fromEntries(VENDOR_IDS.map((vendor) => [vendor, keys[vendor].length > 0])) as Record<VendorId, boolean>;
+}
+
+export async function saveApiKey(key: string, vendor: VendorId = 'supertone'): Promise<{ ok: true } | { ok: false; error: string }> {
   const parsed = apiKeySchema.safeParse(key);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid key.' };
-  await keyStore.set(parsed.data);
+  await keyStores[vendor].set(parsed.data);
   return { ok: true };
 }
 
-export async function clearApiKey(): Promise<void> {
-  await keyStore.remove();
+export async function clearApiKey(vendor: VendorId = 'supertone'): Promise<void> {
+  await keyStores[vendor].remove();
 }
 
+/** Any vendor's key changed. */
 export function watchApiKey(onChange: () => void): () => void {
-  return keyStore.watch(onChange);
+  const stops = VENDOR_IDS.map((vendor) => keyStores[vendor].watch(onChange));
+  return () => stops.forEach((stop) => stop());
 }
 
-/** What the UI may know about the key: whether it is set and its last four characters. */
-export async function apiKeyStatus(): Promise<{ set: boolean; hint: string }> {
-  const key = await readApiKey();
+/** What the UI may know about a key: whether it is set and its last four characters. */
+export async function apiKeyStatus(vendor: VendorId = 'supertone'): Promise<{ set: boolean; hint: string }> {
+  const key = await readApiKey(vendor);
   return { set: key.length > 0, hint: key ? `…${key.slice(-4)}` : '' };
 }

@@ -45,6 +45,9 @@ export interface CreditsMeta {
   creditsRemaining?: number;
 }
 
+/** Told of every envelope a vendor's answer carried (the balance is only ever seen this way at AudioStack). */
+export type CreditsObserver = (vendor: VendorId, meta: CreditsMeta, at: number) => void;
+
 /** What a duration source says about how it must be called for a voice. */
 export interface DurationLimits {
   /** Longest text one call may carry. */
@@ -59,10 +62,19 @@ export interface DurationLimits {
   split: 'anywhere' | 'sentence';
 }
 
+/**
+ * Something the user should know about a figure that is still exact by its source's own terms: a
+ * setting the vendor ignored and how ScriptMeter made up for it. Codes, so each UI words them in
+ * its language.
+ */
+export type SourceWarning =
+  /** The vendor's prediction takes no speed: its length at the voice's pace, divided by `speed`. */
+  | { code: 'speed-not-input'; speed: number };
+
 export interface DurationAnswer {
+  /** Seconds at the profile's speed (already adjusted where the vendor takes no speed). */
   seconds: number;
-  /** Settings the vendor ignored and how the figure was adjusted (AudioStack takes no speed: length ÷ speed). */
-  warnings: string[];
+  warnings: SourceWarning[];
   meta: CreditsMeta;
 }
 
@@ -73,7 +85,21 @@ export interface DurationSource {
   limits(voice: VoiceProfile): DurationLimits;
   /** Credits one predict call costs before it is made (from the rate tables); 0 for a free source. */
   readonly creditsPerCall: number;
-  /** Throws a SourceError; a call that was answered is never repeated by a retry when it costs credits. */
+  /**
+   * The profile as far as the vendor's answer depends on it: what cache keys are made of. Fields the
+   * vendor does not take are set to neutral values (AudioStack: speed 1, no model or style), so an
+   * answer bought once serves every speed.
+   */
+  cacheInputs(voice: VoiceProfile): VoiceProfile;
+  /** Warnings that hold for every figure of this voice, cached or fresh. */
+  warnings(voice: VoiceProfile): SourceWarning[];
+  /** What the source knows of a voice without a call (AudioStack: provider, section limit). */
+  voiceDetails(voiceId: string): VoiceInfo | undefined;
+  /**
+   * Throws an ApiError (lib/sources/errors.ts). A call that costs credits is never repeated by a
+   * retry once it may have been answered (lib/sources/http.ts, paidRetryAllowed); a failed one
+   * carries what it may have cost.
+   */
   predict(text: string, voice: VoiceProfile, signal?: AbortSignal): Promise<DurationAnswer>;
 }
 
@@ -92,9 +118,17 @@ export interface VoiceInfo {
   sectionCharacterLimit?: number;
 }
 
+/** Voices known without a call (a list cached when the user last asked for it). */
+export interface VoiceDirectory {
+  get(voiceId: string): VoiceInfo | undefined;
+}
+
 export interface BalanceReading {
-  /** null: the vendor says the account has none (e.g. unlimited plans). */
-  balance: number | null;
+  /**
+   * null: the vendor says the account has none (e.g. unlimited plans). undefined: the answer did
+   * not say (AudioStack's envelope without creditsRemaining) — unknown, never 0.
+   */
+  balance: number | null | undefined;
   /** When the figure was seen (ms since epoch): a balance from an answer's envelope may be old. */
   asOf: number;
   meta: CreditsMeta;
@@ -117,16 +151,23 @@ export interface AccountSource {
   readonly usage?: UsageReports;
 }
 
+/** What the registry builds for one vendor, endpoint and key. */
+export interface Sources {
+  duration: DurationSource;
+  account: AccountSource;
+}
+
+/** One usage bucket (a day or an hour): minutes generated, per voice where the vendor says. */
 export interface UsageMinutes {
   /** Start of the bucket (ms since epoch). */
   start: number;
-  minutes: number;
-  voiceId?: string;
-  voiceName?: string;
+  rows: Array<{ minutes: number; voiceId?: string; voiceName?: string }>;
 }
 
 export interface UsageReports {
+  /** Day buckets with minutes per voice. */
   daily(from: Date, to: Date, signal?: AbortSignal): Promise<UsageMinutes[]>;
+  /** Hour buckets, all voices together. */
   hourly(from: Date, to: Date, signal?: AbortSignal): Promise<UsageMinutes[]>;
 }
 
@@ -142,6 +183,6 @@ export type LocalBasis =
 export interface LocalDurationModel {
   seconds(text: string, voice: VoiceProfile): number;
   basis(voice: VoiceProfile): LocalBasis;
-  /** A vendor's answer for `text` (already divided by nothing: the seconds at `voice.speed`). */
+  /** A vendor's answer for `text`: its seconds at `voice.speed`. */
   learn(text: string, voice: VoiceProfile, seconds: number, vendor: VendorId): void;
 }

@@ -45,18 +45,25 @@ export function isSpeakable(text: string): boolean {
 }
 
 /**
+ * 'stable': anchored packing, so an edit re-packs few pieces (free calls: a few more pieces cost
+ * nothing). 'fewest': no anchors, the fewest pieces the limit allows (each call costs credits; the
+ * estimator's piece re-use keeps edits cheap instead).
+ */
+export type Packing = 'stable' | 'fewest';
+
+/**
  * Splits `text` into pieces of at most `maxChars` code units, in order.
  * Pieces concatenate back to `text`, except that a run of whitespace or
  * punctuation too long to ride along with a neighbouring piece is left out
  * (sending it alone would be a wasted, possibly rejected, call). Returns []
  * when nothing in the text is speakable.
  */
-export function chunkText(text: string, maxChars: number = MAX_CHUNK_CHARS): Chunk[] {
+export function chunkText(text: string, maxChars: number = MAX_CHUNK_CHARS, packing: Packing = 'stable'): Chunk[] {
   if (!Number.isInteger(maxChars) || maxChars < MIN_MAX_CHARS) {
     throw new RangeError(`maxChars must be an integer >= ${MIN_MAX_CHARS}, got ${maxChars}`);
   }
   if (!isSpeakable(text)) return [];
-  const units = sentenceUnits(text, maxChars);
+  const units = sentenceUnits(text, maxChars, packing === 'stable');
   return packUnits(units, maxChars).map(({ start, end }) => ({ text: text.slice(start, end), start, end }));
 }
 
@@ -469,10 +476,10 @@ function anchorFlags(text: string, sentenceStarts: number[], maxChars: number): 
 }
 
 /** Sentences (and parts of over-long sentences) in order, each fitting the limit and speakable. */
-function sentenceUnits(text: string, maxChars: number): Units {
+function sentenceUnits(text: string, maxChars: number, anchored: boolean): Units {
   const speakable = new SpeakableIndex(text);
   const starts = speakableSentenceStarts(text, speakable);
-  const anchors = anchorFlags(text, starts, maxChars);
+  const anchors = anchored ? anchorFlags(text, starts, maxChars) : starts.map(() => false);
   const units: Units = { starts: [], ends: [], anchors: [] };
   const add = (start: number, end: number, anchor: boolean): void => {
     units.starts.push(start);

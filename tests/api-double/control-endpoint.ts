@@ -57,14 +57,27 @@ function apply(state: DoubleState, command: ControlCommand): void {
   if (command.addUsage) control.addUsage(command.addUsage);
 }
 
-export function handleControl(state: DoubleState, method: string, path: string, body: unknown): ApiResponse {
+/** A vendor's own commands, applied after the shared ones (e.g. AudioStack's envelope spelling). */
+export interface ControlExtension<S extends z.ZodRawShape> {
+  shape: S;
+  apply(command: z.infer<z.ZodObject<S>>): void;
+  /** Extra GET /__control/<name> reports. */
+  reports?: Record<string, () => unknown>;
+}
+
+export function handleControl<S extends z.ZodRawShape = Record<never, never>>(
+  state: DoubleState, method: string, path: string, body: unknown, extension?: ControlExtension<S>,
+): ApiResponse {
   if (method === 'GET' && path === '/__control/requests') return { status: 200, body: state.requests };
   if (method === 'GET' && path === '/__control/stats') return { status: 200, body: state.control.stats() };
+  const report = method === 'GET' ? extension?.reports?.[path.replace('/__control/', '')] : undefined;
+  if (report) return { status: 200, body: report() };
   if (method !== 'POST' || path !== '/__control') return { status: 404, body: { ok: false, errors: [`Cannot ${method} ${path}`] } };
-  const parsed = commandSchema.safeParse(body);
+  const parsed = commandSchema.extend(extension?.shape ?? {}).safeParse(body);
   if (!parsed.success) return { status: 400, body: { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) } };
   try {
     apply(state, parsed.data);
+    extension?.apply(parsed.data as z.infer<z.ZodObject<S>>);
   } catch (error) {
     return { status: 400, body: { ok: false, errors: [error instanceof Error ? error.message : String(error)] } };
   }

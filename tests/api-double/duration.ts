@@ -58,7 +58,7 @@ function pauseOf(char: string): number {
  * counts as one spoken character (the word gap) plus the longest pause it holds ("?!" pauses once);
  * a run before the first word is ignored, a run after the last one adds only its pause.
  */
-function analyseText(text: string): { spokenChars: number; pauseSeconds: number } {
+export function analyseText(text: string): { spokenChars: number; pauseSeconds: number } {
   let spokenChars = 0;
   let pauseSeconds = 0;
   let gapPause = 0;

@@ -1,12 +1,11 @@
 import type { ServerResponse } from 'node:http';
-import { defaultVendorError } from './errors';
 import type { Fault } from './types';
 
 /** Writing responses: plain JSON, and each fault kind. Every writer is a no-op once the client is gone. */
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'x-sup-api-key, content-type',
+  'access-control-allow-headers': 'x-sup-api-key, x-api-key, content-type',
   'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
   // Without this a cross-origin page cannot read Retry-After.
   'access-control-expose-headers': 'retry-after',
@@ -17,6 +16,12 @@ const DRIP_TICK_MS = 100;
 
 function gone(res: ServerResponse): boolean {
   return res.destroyed || res.writableEnded;
+}
+
+/** How a vendor words an error status: its body, and headers such as Retry-After or an HTML content type. */
+export interface StatusFaultBody {
+  text: string;
+  headers: Record<string, string>;
 }
 
 function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
@@ -51,11 +56,16 @@ function drip(res: ServerResponse, status: number, text: string, bytesPerSecond:
 }
 
 /** Answers with `fault`; `normal` computes the real response, needed only by faults that deliver it. */
-export function sendFault(res: ServerResponse, fault: Fault, normal: () => { status: number; body: unknown }): void {
+export function sendFault(
+  res: ServerResponse, fault: Fault, normal: () => { status: number; body: unknown },
+  statusFault: (fault: Extract<Fault, { kind: 'status' }>) => StatusFaultBody,
+): void {
   if (gone(res)) return;
   switch (fault.kind) {
-    case 'status':
-      return sendJson(res, fault.status, defaultVendorError(fault.status), fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter });
+    case 'status': {
+      const { text, headers } = statusFault(fault);
+      return sendText(res, fault.status, text, headers);
+    }
     case 'hang':
       return; // close() destroys the socket
     case 'drip': {

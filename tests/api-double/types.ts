@@ -2,7 +2,7 @@ import type { UsageRecordInput } from './usage-data';
 
 /** Public types of the API double. */
 
-export const STATUS_FAULT_CODES = [429, 500, 502, 503, 408, 401, 403, 402, 404] as const;
+export const STATUS_FAULT_CODES = [429, 500, 502, 503, 504, 408, 401, 403, 402, 404, 409] as const;
 export type StatusFaultCode = (typeof STATUS_FAULT_CODES)[number];
 
 export type Fault =

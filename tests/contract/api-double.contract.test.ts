@@ -479,7 +479,8 @@ describe('faults', () => {
   });
 
   it('answers every status fault kind with a body that fits the contract', async () => {
-    for (const status of STATUS_FAULT_CODES) {
+    // 409 is AudioStack's (an idempotency conflict, from the shared fault list): Supertone's contract has none.
+    for (const status of STATUS_FAULT_CODES.filter((code) => code !== 409)) {
       double.control.addFaults({ kind: 'status', status });
       const answer = await predict(hi);
       expectContract('post', PREDICT, answer, status);
@@ -633,7 +634,7 @@ describe('CORS and the HTTP control endpoint', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
-    expect(preflight.headers.get('access-control-allow-headers')).toBe('x-sup-api-key, content-type');
+    expect(preflight.headers.get('access-control-allow-headers')?.split(', ')).toEqual(expect.arrayContaining(['x-sup-api-key', 'content-type']));
     expect(double.requests).toEqual([]); // preflights are not API requests
     expect((await call('/v1/credits')).headers.get('access-control-allow-origin')).toBe('*');
   });

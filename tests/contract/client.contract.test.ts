@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSupertoneClient } from '@/lib/api/client';
+import { createSupertoneClient } from '@/lib/sources/supertone';
 import { validateRequest } from '../api-double/openapi';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 

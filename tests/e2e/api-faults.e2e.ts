@@ -15,11 +15,13 @@ import { ENGLISH_INLINE_WORDS } from '@/lib/content/inline-words';
 import { figureText } from '@/lib/content/figure-text';
 import { en } from '@/lib/i18n/en';
 import type { EstimateReply } from '@/lib/messages/protocol';
+import type { Settings } from '@/lib/settings/schema';
 import { startApiDouble, type ApiDouble, type QueuedFault } from '../api-double/server';
 import { launchInline, launchInlineChromium, tooltipState, waitFor, type InlineBrowser, type TooltipState } from '../pages/harness';
 import { startFixtureServer, type FixtureServer } from '../pages/server';
 import { playwrightUser, type UserPage } from '../pages/user-page';
 import { poll } from './browsers';
+import { supertoneAt } from '../fixtures/endpoints';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
 const KEY = 'test-key';
@@ -116,7 +118,7 @@ function readNote(): string | null {
 
 interface Session {
   inExtension<T, A>(fn: (arg: A) => Promise<T>, arg: A): Promise<T>;
-  saveSettings(patch: { voiceId?: string; endpoint?: string }): Promise<void>;
+  saveSettings(patch: Partial<Settings>): Promise<void>;
   setApiKey(key: string): Promise<void>;
 }
 
@@ -132,7 +134,7 @@ function faultTable(name: string, cases: FaultCase[], setup: () => Promise<{ ses
     beforeAll(async () => {
       [api, other] = await Promise.all([startApiDouble(), startOtherHost()]);
       ({ session, page } = await setup());
-      await session.saveSettings({ endpoint: api.url, voiceId: VOICE });
+      await session.saveSettings({ ...supertoneAt(api.url), voiceId: VOICE });
       await session.setApiKey(KEY);
     });
     afterAll(async () => {
@@ -215,7 +217,7 @@ describe('chromium: a rejected key in the popup and on the badge', () => {
 
   beforeAll(async () => {
     [api, browser] = await Promise.all([startApiDouble(), launchInlineChromium()]);
-    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE });
+    await browser.saveSettings({ ...supertoneAt(api.url), voiceId: VOICE });
   });
   afterAll(async () => {
     await browser?.close();

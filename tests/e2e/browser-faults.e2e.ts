@@ -23,6 +23,7 @@ import {
 } from '../pages/harness';
 import type { FixtureServer } from '../pages/server';
 import { launchChromium, poll, sendFromExtensionPage, type ExtPage } from './browsers';
+import { supertoneAt } from '../fixtures/endpoints';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
 /** Fields of the basic fixture page the tests select in. */
@@ -333,7 +334,7 @@ describe('chromium: alarms after a browser restart', () => {
   it('has the account alarm again after a restart, and the account poll runs on it', async () => {
     const first = await launchChromium(undefined, { userDataDir: profile });
     const options = await first.openExtensionPage('options.html');
-    await sendFromExtensionPage(options, 'saveSettings', { patch: { endpoint: api.url, voiceId: VOICE } });
+    await sendFromExtensionPage(options, 'saveSettings', { patch: { ...supertoneAt(api.url), voiceId: VOICE } });
     await sendFromExtensionPage(options, 'setApiKey', { key: 'test-key' });
     await poll(() => Promise.resolve(creditsCalls(api)), (n) => n > 0, 'the first account check');
     const scheduled = await poll(() => alarmTime(options), (t): t is number => t !== null && t > Date.now(), 'the account alarm');

@@ -8,6 +8,7 @@ import { launchInlineChromium, type InlineBrowser, closeInlineSuite, startInline
 import type { FixtureServer } from '../pages/server';
 import { extensionWorker, unpackedExtensionId } from './browsers';
 import { openContentWorld } from './content-world';
+import { supertoneAt } from '../fixtures/endpoints';
 
 const KEY = 'sm-live-key-7391';
 const BALANCE = 48_213;
@@ -17,7 +18,7 @@ const SAMPLES: { [K in MessageType]: RequestOf<K> } = {
   estimate: { text: 'Hello there.' },
   inlineConfig: { host: '127.0.0.1' },
   getSettings: {},
-  saveSettings: { patch: { endpoint: 'http://127.0.0.1:9', voiceId: 'attacker-voice' } },
+  saveSettings: { patch: { ...supertoneAt('http://127.0.0.1:9'), voiceId: 'attacker-voice' } },
   setApiKey: { key: 'attacker-key-0666' },
   clearApiKey: {},
   keyStatus: {},

@@ -4,6 +4,7 @@ import type { EstimateReply } from '@/lib/messages/protocol';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import { EXT_BROWSERS, sendFromExtensionPage, type ExtBrowser, type ExtPage } from './browsers';
 import { downloadAfter } from './page-tools';
+import { supertoneAt } from '../fixtures/endpoints';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
 const SECRET = 'Confidential launch line for Project Nightjar, do not store.';
@@ -24,7 +25,7 @@ describe.each(EXT_BROWSERS)('%s: estimate history exported as CSV', (_name, laun
     api = await startApiDouble();
     browser = await launch();
     options = await browser.openExtensionPage('options.html');
-    await sendFromExtensionPage(options, 'saveSettings', { patch: { endpoint: api.url, voiceId: VOICE } });
+    await sendFromExtensionPage(options, 'saveSettings', { patch: { ...supertoneAt(api.url), voiceId: VOICE } });
     await sendFromExtensionPage(options, 'setApiKey', { key: 'test-key' });
   });
   afterAll(async () => {
@@ -53,8 +54,8 @@ describe.each(EXT_BROWSERS)('%s: estimate history exported as CSV', (_name, laun
     const [header, ...rows] = cells(download.text);
     expect(header).toEqual([...HISTORY_CSV_COLUMNS]);
     expect(rows.map((row) => row.slice(1))).toEqual([
-      ['options', String(SECRET.length), String(fromOptions.ok && Math.round(fromOptions.result.seconds * 1000) / 1000), expect.any(String), 'supertone', 'api', VOICE, 'sona_speech_1'],
-      ['popup', String(PASTED.length), expect.any(String), expect.any(String), 'supertone', 'api', VOICE, 'sona_speech_1'],
+      ['options', String(SECRET.length), String(fromOptions.ok && Math.round(fromOptions.result.seconds * 1000) / 1000), expect.any(String), 'supertone', 'api', VOICE, 'sona_speech_1', 'supertone', '0'],
+      ['popup', String(PASTED.length), expect.any(String), expect.any(String), 'supertone', 'api', VOICE, 'sona_speech_1', 'supertone', '0'],
     ]);
     for (const [time] of rows) expect(Date.now() - Date.parse(time ?? '')).toBeLessThan(10 * 60_000);
   });

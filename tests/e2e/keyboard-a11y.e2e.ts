@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import { EXT_BROWSERS, poll, sendFromExtensionPage, type ExtBrowser, type ExtPage } from './browsers';
 import { downloadAfter, seriousA11yProblems } from './page-tools';
+import { supertoneAt } from '../fixtures/endpoints';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
 const POPUP = { width: 400, height: 900 };
@@ -113,7 +114,7 @@ describe.each(EXT_BROWSERS)('%s: keyboard only, popup and options', (_name, laun
     api.control.setUsage([{ at: new Date(Date.now() - 86_400_000), voice_id: VOICE, voice_name: 'Adam', model: 'sona_speech_1', api_key: 'sup_****3f9a', minutes: 3 }]);
     browser = await launch();
     const setup = await browser.openExtensionPage('options.html');
-    await sendFromExtensionPage(setup, 'saveSettings', { patch: { endpoint: api.url, voiceId: VOICE } });
+    await sendFromExtensionPage(setup, 'saveSettings', { patch: { ...supertoneAt(api.url), voiceId: VOICE } });
     // Each test stands alone; the options test saves the key again, from the keyboard.
     await sendFromExtensionPage(setup, 'setApiKey', { key: 'test-key' });
   });

@@ -7,6 +7,7 @@ import type { EstimateReply } from '@/lib/messages/protocol';
 import { creditsByProvider } from '@/lib/rates/credits';
 import type { Settings } from '@/lib/settings/schema';
 import { GECKO_ID } from '@/lib/extension-identity';
+import { supertoneAt } from '../fixtures/endpoints';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import { chromiumIdOf, launchChromium, launchFirefox, poll, sendFromExtensionPage, type ExtBrowser } from './browsers';
 
@@ -85,7 +86,7 @@ describe.each([
 
   beforeAll(async () => {
     api = await startApiDouble();
-    ({ browser, policyId } = await setup.launch({ ...examplePolicy, endpoint: api.url }));
+    ({ browser, policyId } = await setup.launch({ ...examplePolicy, endpoints: { ...(examplePolicy.endpoints as object), supertone: api.url } }));
   });
   afterAll(async () => {
     setup.remove();
@@ -99,9 +100,9 @@ describe.each([
       const id = await options.evaluate(() => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id, null);
       expect(id, 'the policy was written for another extension id').toBe(policyId);
     }
-    expect(await sendFromExtensionPage(options, 'saveSettings', { patch: { voiceId: '91992bbd4758bdcf9c9b01', endpoint: 'https://my-own-proxy.example.net', alerts: { lowBalance: 10, spikeFactor: 9, pollMinutes: 60, expectedVoices: [], webhookUrl: '' } } })).toMatchObject({ ok: true });
+    expect(await sendFromExtensionPage(options, 'saveSettings', { patch: { voiceId: '91992bbd4758bdcf9c9b01', ...supertoneAt('https://my-own-proxy.example.net'), alerts: { lowBalance: 10, spikeFactor: 9, pollMinutes: 60, expectedVoices: [], webhookUrl: '' } } })).toMatchObject({ ok: true });
     // Chromium loads policy shortly after start: ask until it is in effect.
-    const settings = await poll(async () => (await sendFromExtensionPage(options, 'getSettings', {})) as Settings, (s) => s.endpoint === api.url, 'the managed endpoint');
+    const settings = await poll(async () => (await sendFromExtensionPage(options, 'getSettings', {})) as Settings, (s) => s.endpoints.supertone === api.url, 'the managed endpoint');
     expect(settings.rounding).toBe('second');
     expect(settings.alerts).toMatchObject({ lowBalance: 2000, spikeFactor: 2, pollMinutes: 15 });
     expect(settings.privacy.disabledSites).toEqual(['mail.example.com', 'hr.example.com']);
@@ -115,7 +116,7 @@ describe.each([
     if (!reply.ok) return;
     const { seconds, credits } = reply.result;
     expect(credits.supertone).toBeCloseTo(Math.ceil(seconds) * 1.2, 6);
-    expect(credits.supertone).not.toBeCloseTo(creditsByProvider(seconds, reply.voice.model).supertone, 6);
+    expect(credits.supertone).not.toBeCloseTo(creditsByProvider(seconds, settings.model).supertone, 6);
   });
 
   it('options shows the managed fields disabled, as set by the organisation', async () => {

@@ -134,7 +134,7 @@ describe.each([
     await options.click('form[aria-labelledby="alerts-title"] button[type="submit"]');
     await options.waitForText('form[aria-labelledby="alerts-title"] .notice', /^Saved\.$/);
     const state = await poll(() => toolbarState(options), (s) => s.notifications.some((id) => id.startsWith('low-balance')), 'low-balance notification');
-    expect(state).toMatchObject({ text: '13k', color: rgba(BADGE_COLORS.low), title: 'ScriptMeter: low balance, 12,500 credits' });
+    expect(state).toMatchObject({ text: '12k', color: rgba(BADGE_COLORS.low), title: 'ScriptMeter: low balance, 12,500 credits' });
     expect(state.notifications.filter((id) => id.startsWith('low-balance'))).toHaveLength(1);
 
     const popup = await browser.openExtensionPage('popup.html', POPUP);

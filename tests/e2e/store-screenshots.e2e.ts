@@ -6,6 +6,7 @@ import { startApiDouble, type ApiDouble } from '../api-double/server';
 import { launchInlineChromium, waitForTooltip, type InlineBrowser } from '../pages/harness';
 import { startFixtureServer } from '../pages/server';
 import { englishScript } from '../fixtures/scripts';
+import { supertoneAt } from '../fixtures/endpoints';
 
 /**
  * Store screenshots (1280×800, what the Chrome Web Store and AMO take) made from the real extension
@@ -38,7 +39,7 @@ describe('store screenshots', () => {
     api = await startApiDouble({ latencyMs: 150, balance: 8_240 });
     pages = await startFixtureServer();
     browser = await launchInlineChromium();
-    await browser.saveSettings({ endpoint: api.url, voiceId: VOICE });
+    await browser.saveSettings({ ...supertoneAt(api.url), voiceId: VOICE });
     await browser.setApiKey('test-key');
     extensionBase = await browser.inExtension(async () => location.origin, null);
   });

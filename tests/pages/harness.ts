@@ -16,6 +16,7 @@ import { startApiDouble, type ApiDouble } from '../api-double/server';
 import type { ApiDoubleOptions } from '../api-double/types';
 import { startFixtureServer, type FixtureServer } from './server';
 import { playwrightUser, puppeteerUser, type FrameView, type UserPage } from './user-page';
+import { supertoneAt } from '../fixtures/endpoints';
 
 export interface TooltipState {
   figure: string;
@@ -141,7 +142,7 @@ export async function startInlineSuite<B extends InlineControls>(
   options: { api?: ApiDoubleOptions; settings?: Partial<Settings>; key?: string | null } = {},
 ): Promise<InlineSuite<B>> {
   const [api, pages, browser] = await Promise.all([startApiDouble(options.api), startFixtureServer(), launch()]);
-  await browser.saveSettings({ endpoint: api.url, voiceId: E2E_VOICE, ...options.settings });
+  await browser.saveSettings({ ...supertoneAt(api.url), voiceId: E2E_VOICE, ...options.settings });
   if (options.key !== null) await browser.setApiKey(options.key ?? 'test-key');
   return { api, pages, browser };
 }

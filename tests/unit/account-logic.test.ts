@@ -10,16 +10,14 @@ import { learnExpectedVoices, newVoices } from '@/lib/account/voices';
 import { webhookPayload, webhookTarget } from '@/lib/account/webhook';
 import { createI18n } from '@/lib/i18n';
 import { pickLocale } from '@/lib/i18n/locales';
-import type { UsageBucket } from '@/lib/api/schemas';
+import type { UsageMinutes } from '@/lib/sources/types';
 
 const { t, f } = createI18n('en');
 
-function dayBucket(day: number, rows: Array<[string, number, string?]>): UsageBucket {
-  const start = new Date(Date.UTC(2026, 10, day));
+function dayBucket(day: number, rows: Array<[string, number, string?]>): UsageMinutes {
   return {
-    starting_at: start.toISOString(),
-    ending_at: new Date(start.getTime() + 86_400_000).toISOString(),
-    results: rows.map(([voice_id, minutes_used, voice_name]) => ({ voice_id, voice_name, minutes_used })),
+    start: Date.UTC(2026, 10, day),
+    rows: rows.map(([voiceId, minutes, voiceName]) => ({ voiceId, voiceName, minutes })),
   };
 }
 
@@ -67,7 +65,7 @@ describe('low balance crossing', () => {
 
 describe('usage aggregation', () => {
   const days = [dayBucket(3, [['b', 2, 'Bella']]), dayBucket(1, [['a', 1.5, 'Adam'], ['b', 0.5]]), dayBucket(2, [])];
-  const hours = [{ starting_at: '2026-11-03T01:00:00.000Z', ending_at: '2026-11-03T02:00:00.000Z', results: [{ minutes_used: 0.25 }] }];
+  const hours: UsageMinutes[] = [{ start: Date.parse('2026-11-03T01:00:00.000Z'), rows: [{ minutes: 0.25 }] }];
   const summary = summarizeUsage(days, hours, 42);
 
   it('sorts days oldest first and sums each day and each voice', () => {
@@ -137,8 +135,8 @@ describe('new voices', () => {
 
 describe('toolbar badge', () => {
   it.each([
-    [0, '0'], [7.4, '7'], [999, '999'], [999.6, '1k'], [1_234, '1.2k'], [9_960, '10k'], [12_500, '13k'], [999_400, '999k'],
-    [999_600, '1M'], [2_400_000, '2.4M'], [5e13, '50T'], [-20, '0'],
+    [0, '0'], [7.4, '7'], [999, '999'], [999.6, '999'], [1_234, '1.2k'], [4_321.5, '4.3k'], [9_960, '9.9k'], [12_500, '12k'], [999_400, '999k'],
+    [999_600, '999k'], [1_000_000, '1M'], [2_400_000, '2.4M'], [5e13, '50T'], [-20, '0'],
   ])('writes %d as %s', (value, text) => {
     expect(compactNumber(value)).toBe(text);
   });
@@ -153,7 +151,7 @@ describe('toolbar badge', () => {
     expect(badgeView(ok, true, t, f, 0)).toMatchObject({ text: '320', color: BADGE_COLORS.low, title: 'ScriptMeter: low balance, 320 credits' });
     expect(badgeView({ status: 'rejected' }, false, t, f, 0)).toMatchObject({ text: '!', color: BADGE_COLORS.error, title: expect.stringMatching(/rejected/) });
     const offline = balanceFromError(balanceFromCredits(12_500, 0), { kind: 'network', message: 'down' });
-    expect(badgeView(offline, false, t, f, 2 * 3_600_000)).toMatchObject({ text: '13k', color: BADGE_COLORS.stale, title: expect.stringMatching(/12,500 credits, 2 hr\. ago/) });
+    expect(badgeView(offline, false, t, f, 2 * 3_600_000)).toMatchObject({ text: '12k', color: BADGE_COLORS.stale, title: expect.stringMatching(/12,500 credits, 2 hr\. ago/) });
     expect(badgeView({ status: 'no-key' }, false, t, f, 0)).toMatchObject({ text: '', title: expect.stringMatching(/add a Supertone API key/) });
   });
 });

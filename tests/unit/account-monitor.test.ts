@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BADGE_COLORS } from '@/lib/account/badge';
-import { createSupertoneClient } from '@/lib/api/client';
+import { createSources, DEFAULT_ENDPOINTS } from '@/lib/sources';
 import { createAccountMonitor, type AccountDeps } from '@/lib/background/account';
 import { ACCOUNT_ALARM } from '@/lib/background/alarms';
 import { createI18n } from '@/lib/i18n';
@@ -32,7 +32,7 @@ const webhookBodies: unknown[] = [];
 function monitor(overrides: AccountDeps = {}) {
   return createAccountMonitor({
     now: () => NOW,
-    createClient: (baseUrl, apiKey) => createSupertoneClient({ baseUrl, apiKey, retries: 0 }),
+    createAccount: (vendor, baseUrl, apiKey) => createSources(vendor, { baseUrl, apiKey, retries: 0 }).account,
     i18n: () => createI18n('en'),
     fetch: async (_url, init) => {
       webhookBodies.push(JSON.parse(String(init?.body)));
@@ -61,7 +61,7 @@ beforeEach(async () => {
   api.control.reset();
   api.control.setUsage(steadyUsage());
   webhookBodies.length = 0;
-  await saveSettings({ endpoint: api.url });
+  await saveSettings({ endpoints: { supertone: api.url, audiostack: DEFAULT_ENDPOINTS.audiostack } });
 });
 
 describe('account monitor', () => {
@@ -85,7 +85,7 @@ describe('account monitor', () => {
     expect(view.usage?.days.at(-1)).toMatchObject({ minutes: 1, byVoice: { 'voice-a': 1 } });
     expect(view.usage?.days.at(-2)?.minutes).toBe(3);
     expect(view.usage?.hours.reduce((sum, h) => sum + h.minutes, 0)).toBe(1);
-    expect(await badge()).toEqual({ text: '13k', color: rgb(BADGE_COLORS.normal), title: 'ScriptMeter: 12,500 credits' });
+    expect(await badge()).toEqual({ text: '12k', color: rgb(BADGE_COLORS.normal), title: 'ScriptMeter: 12,500 credits' });
     expect(JSON.stringify(view)).not.toContain('test-key');
     // Every page of the paged usage API was read: 30 day buckets at 20 a page.
     expect(api.requests.filter((r) => r.path === '/v1/usage' && r.query.bucket_width === 'day')).toHaveLength(2);
@@ -156,7 +156,7 @@ describe('account monitor', () => {
     api.control.addFaults({ kind: 'status', status: 503, path: '/v1/credits' });
     const view = await monitor({ now: () => NOW + HOUR }).poll();
     expect(view.balance).toMatchObject({ status: 'offline', balance: 12_500, asOf: NOW, error: expect.stringMatching(/server error/) });
-    expect(await badge()).toMatchObject({ text: '13k', color: rgb(BADGE_COLORS.stale), title: expect.stringMatching(/1 hr\. ago/) });
+    expect(await badge()).toMatchObject({ text: '12k', color: rgb(BADGE_COLORS.stale), title: expect.stringMatching(/1 hr\. ago/) });
   });
 
   it('checks again when a threshold changes, not when an unrelated setting does', async () => {
@@ -180,7 +180,7 @@ describe('account monitor', () => {
     const count = () => api.requests.filter((r) => r.path === '/v1/credits').length;
     const before = count();
     await monitor().start();
-    expect((await badge()).text).toBe('13k');
+    expect((await badge()).text).toBe('12k');
     expect(count()).toBe(before);
     await fakeBrowser.alarms.clearAll();
     await monitor().start();

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSupertoneClient } from '@/lib/api/client';
-import { ApiError } from '@/lib/api/errors';
+import { createSupertoneClient } from '@/lib/sources/supertone';
+import { ApiError } from '@/lib/sources/errors';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import { predictedDuration } from '../api-double/duration';
 

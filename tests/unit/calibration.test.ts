@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Calibration, calibrationKey } from '@/lib/estimate/calibration';
 
 describe('Calibration', () => {
-  const key = calibrationKey('voice', 'en', 'sona_speech_1');
+  const key = calibrationKey('supertone', { voiceId: 'voice', language: 'en', model: 'sona_speech_1' });
 
   it('is neutral until it has seen enough speech', () => {
     const model = new Calibration();
@@ -31,6 +31,31 @@ describe('Calibration', () => {
     model.observe(key, Number.NaN, 3);
     model.observe(key, 3, -1);
     expect(model.factor(key)).toBe(2);
+  });
+
+  it('keys by vendor, voice, language, model and style, not by speed', () => {
+    const base = { voiceId: 'voice', language: 'en', model: 'sona_speech_1' };
+    const keys = [
+      calibrationKey('supertone', base), calibrationKey('audiostack', base), calibrationKey('supertone', { ...base, voiceId: 'other' }),
+      calibrationKey('supertone', { ...base, language: 'ko' }), calibrationKey('supertone', { ...base, model: 'sona_speech_2' }),
+      calibrationKey('supertone', { ...base, style: 'happy' }),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('reads factors learned before sources as Supertone\'s (old keys had no vendor)', () => {
+    const model = new Calibration({ 'voice|en|sona_speech_1': { api: 24, local: 20, n: 10 } });
+    expect(model.factor(key)).toBeCloseTo(1.2, 9);
+    expect(model.samples(key)).toBe(10);
+  });
+
+  it('measures its own error on each answer before learning from it', () => {
+    const model = new Calibration();
+    expect(model.error(key)).toBeUndefined();
+    model.observe(key, 2, 2.4); // factor 1 then: 2 against 2.4 is 1/6 off
+    expect(model.error(key)).toBeCloseTo(1 / 6, 9);
+    for (let i = 0; i < 60; i++) model.observe(key, 2, 2.4);
+    expect(model.error(key)).toBeLessThan(0.01); // learned: the figure now matches
   });
 
   it('round-trips through JSON', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endpointPermissionOrigin } from '@/lib/api/endpoint-permission';
+import { endpointPermissionOrigin } from '@/lib/sources/endpoint-permission';
 
 describe('host permission for a custom endpoint', () => {
   it('is not needed for the default endpoint, which the manifest grants', () => {

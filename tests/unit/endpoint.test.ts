@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEndpoint } from '@/lib/api/endpoint';
+import { checkEndpoint } from '@/lib/sources/endpoint';
 
 describe('checkEndpoint', () => {
   it('accepts https and normalizes a trailing slash', () => {

@@ -1,26 +1,42 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSupertoneClient } from '@/lib/api/client';
-import { ApiError, errorForStatus } from '@/lib/api/errors';
+import { createSources } from '@/lib/sources';
+import { ApiError, errorForStatus } from '@/lib/sources/errors';
+import { SUNSET_MESSAGE } from '@/lib/sources/supertone';
+import type { VoiceProfile } from '@/lib/sources/types';
+import { createCalibratedLocalModel } from '@/lib/estimate/calibrated-local-model';
 import { Calibration } from '@/lib/estimate/calibration';
 import { DurationCache } from '@/lib/estimate/duration-cache';
-import { createEstimator, type VoiceParams } from '@/lib/estimate/estimator';
+import { createEstimator } from '@/lib/estimate/estimator';
 import { createI18n } from '@/lib/i18n';
 import { apiErrorText, estimateWording } from '@/lib/i18n/estimate-wording';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 
-const voice: VoiceParams = { voiceId: '91992bbd4758bdcf9c9b01', language: 'en', model: 'sona_speech_1', speed: 1 };
+const voice: VoiceProfile = { source: 'supertone', voiceId: '91992bbd4758bdcf9c9b01', language: 'en', model: 'sona_speech_1', speed: 1 };
 
 describe('API errors in the user language', () => {
   it('keeps the client\'s detailed English sentence in English', () => {
-    const error = errorForStatus(404, 'Voice not found');
+    const error = errorForStatus(404, { vendorName: 'Supertone', detail: 'Voice not found' });
     expect(apiErrorText(error, createI18n('en'))).toBe('Not found: Voice not found (check the voice id).');
   });
 
   it('says the kind, the status and the wait in Korean and Japanese', () => {
-    expect(apiErrorText(errorForStatus(401), createI18n('ko'))).toBe('API 키가 거부되었습니다. ScriptMeter 옵션에서 키를 확인하세요.');
-    expect(apiErrorText(errorForStatus(503), createI18n('ja'))).toBe('API のサーバーエラーです(HTTP 503)。');
-    expect(apiErrorText(errorForStatus(429, undefined, 86_400), createI18n('ko'))).toBe('API 요청 한도에 걸렸습니다. 24 h 후에 다시 시도하세요.');
+    const supertone = { vendorName: 'Supertone' };
+    expect(apiErrorText(errorForStatus(401, supertone), createI18n('ko'))).toBe('API 키가 거부되었습니다. ScriptMeter 옵션에서 키를 확인하세요.');
+    expect(apiErrorText(errorForStatus(503, supertone), createI18n('ja'))).toBe('API のサーバーエラーです(HTTP 503)。');
+    expect(apiErrorText(errorForStatus(429, { ...supertone, retryAfterSeconds: 86_400 }), createI18n('ko'))).toBe('API 요청 한도에 걸렸습니다. 24 h 후에 다시 시도하세요.');
     expect(apiErrorText(new ApiError('redirect', 'x'), createI18n('ja'))).toMatch(/リダイレクト/);
+  });
+
+  it('names the vendor whose credits ran out', () => {
+    expect(apiErrorText(errorForStatus(402, { vendorName: 'AudioStack' }), createI18n('en'))).toBe('Not enough credits on the AudioStack account.');
+    expect(apiErrorText(errorForStatus(402, { vendorName: 'AudioStack' }), createI18n('ja'))).toBe('AudioStack アカウントのクレジットが足りません。');
+  });
+
+  it('says the Supertone sunset, its date and what to do, in every language', () => {
+    const sunset = new ApiError('sunset', SUNSET_MESSAGE, undefined, undefined, { vendorName: 'Supertone' });
+    expect(apiErrorText(sunset, createI18n('en'))).toMatch(/^Supertone announced its API's shutdown for 2026-08-31.*AudioStack.*Supertone-compatible endpoint.*local model/);
+    expect(apiErrorText(sunset, createI18n('ko'))).toMatch(/2026-08-31.*AudioStack/);
+    expect(apiErrorText(sunset, createI18n('ja'))).toMatch(/2026-08-31.*AudioStack/);
   });
 
   it('formats the length limit through Intl', () => {
@@ -34,8 +50,8 @@ describe('the estimator speaks the wording it is given', () => {
   afterAll(() => api.close());
 
   const estimator = (apiKey: string | null) => createEstimator({
-    client: apiKey === null ? undefined : createSupertoneClient({ baseUrl: api.url, apiKey, backoffBaseMs: 5, backoffCapMs: 20, timeoutMs: 2_000 }),
-    cache: new DurationCache(), calibration: new Calibration(), wording: estimateWording(createI18n('ja')),
+    source: apiKey === null ? undefined : createSources('supertone', { baseUrl: api.url, apiKey, backoffBaseMs: 5, backoffCapMs: 20, timeoutMs: 2_000 }).duration,
+    cache: new DurationCache(), local: createCalibratedLocalModel(new Calibration()), wording: estimateWording(createI18n('ja')),
   });
 
   it('gives the reason for a local figure without a key in Japanese', async () => {

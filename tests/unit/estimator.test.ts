@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSupertoneClient } from '@/lib/api/client';
+import { createSources } from '@/lib/sources';
+import type { VoiceProfile } from '@/lib/sources/types';
 import { AdaptiveLimit } from '@/lib/estimate/adaptive-limit';
-import { Calibration } from '@/lib/estimate/calibration';
+import { createCalibratedLocalModel } from '@/lib/estimate/calibrated-local-model';
+import { Calibration, calibrationKey } from '@/lib/estimate/calibration';
 import { DurationCache } from '@/lib/estimate/duration-cache';
-import { createEstimator, type VoiceParams } from '@/lib/estimate/estimator';
+import { createEstimator } from '@/lib/estimate/estimator';
 import { localSeconds } from '@/lib/estimate/local-model';
 import { chunkText } from '@/lib/text/chunk';
 import { predictedDuration } from '../api-double/duration';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import { englishScript, plainSentence, sentence } from '../fixtures/scripts';
 
-const voice: VoiceParams = { voiceId: '91992bbd4758bdcf9c9b01', language: 'en', model: 'sona_speech_1', speed: 1 };
+const voice: VoiceProfile = { source: 'supertone', voiceId: '91992bbd4758bdcf9c9b01', language: 'en', model: 'sona_speech_1', speed: 1 };
 let api: ApiDouble;
 
 beforeAll(async () => {
@@ -21,17 +23,17 @@ beforeEach(() => api.control.reset());
 
 function setup(options: { apiKey?: string | null; limit?: AdaptiveLimit } = {}) {
   const limit = options.limit ?? new AdaptiveLimit(4);
-  const client = options.apiKey === null ? undefined : createSupertoneClient({
+  const source = options.apiKey === null ? undefined : createSources('supertone', {
     baseUrl: api.url, apiKey: options.apiKey ?? 'test-key', backoffBaseMs: 5, backoffCapMs: 20, timeoutMs: 2_000,
     onRetry: (notice) => { if (notice.status === 429) limit.slowDown(); },
-  });
+  }).duration;
   const calibration = new Calibration();
   const cache = new DurationCache();
-  return { estimator: createEstimator({ client, cache, calibration, limit }), calibration, cache, limit };
+  return { estimator: createEstimator({ source, cache, local: createCalibratedLocalModel(calibration), limit }), calibration, cache, limit };
 }
 
 const predictRequests = () => api.requests.filter((r) => r.path.startsWith('/v1/predict-duration'));
-const expectedApiSeconds = (text: string, v: VoiceParams = voice) =>
+const expectedApiSeconds = (text: string, v: VoiceProfile = voice) =>
   chunkText(text).reduce((sum, c) => sum + predictedDuration(v.voiceId, {
     text: c.text.trim(), language: v.language, model: v.model, style: v.style, voice_settings: { speed: v.speed },
   }), 0);
@@ -63,7 +65,7 @@ describe('estimator with the API', () => {
   });
 
   it('sends voice, language, model, style and speed with every call', async () => {
-    const custom: VoiceParams = { ...voice, language: 'en', model: 'sona_speech_2', style: 'serene', speed: 1.5 };
+    const custom: VoiceProfile = { ...voice, language: 'en', model: 'sona_speech_2', style: 'serene', speed: 1.5 };
     const { estimator } = setup();
     const text = englishScript(1_500);
     const result = await estimator.estimate(text, custom);
@@ -117,7 +119,7 @@ describe('estimator with the API', () => {
 
   it('does not mix up different voices estimating at once', async () => {
     const text = englishScript(1_000);
-    const other: VoiceParams = { ...voice, speed: 2 };
+    const other: VoiceProfile = { ...voice, speed: 2 };
     const { estimator } = setup();
     const [slow, fast] = await Promise.all([estimator.estimate(text, voice), estimator.estimate(text, other)]);
     expect(slow.seconds).toBeCloseTo(expectedApiSeconds(text, voice), 1);
@@ -210,7 +212,7 @@ describe('local model calibration', () => {
       heldOut.reduce((sum, s, i) => sum + Math.abs(localSeconds(s, 'en', 1, factor) - (truth[i] as number)) / (truth[i] as number), 0) / heldOut.length;
     const before = error(1);
     await estimator.estimate(training, voice);
-    const after = error(calibration.factor(`${voice.voiceId}|en|sona_speech_1`));
+    const after = error(calibration.factor(calibrationKey('supertone', voice)));
     expect(after).toBeLessThan(before);
     expect(after).toBeLessThan(0.05);
   });

@@ -9,7 +9,7 @@ import { saveSettings } from '@/lib/settings/store';
 
 const row = (n: number, overrides: Partial<HistoryRow> = {}): HistoryRow => ({
   at: Date.UTC(2025, 0, 2, 3, 4, 5) + n * 1000, where: 'docs.example.com', characters: 100 + n, seconds: 6.5, credits: 6.5,
-  provider: 'supertone', source: 'api', voiceId: 'voice-1', model: 'sona_speech_1', ...overrides,
+  provider: 'supertone', source: 'api', voiceId: 'voice-1', model: 'sona_speech_1', vendor: 'supertone', predictCredits: 0, ...overrides,
 });
 
 /** A store whose writes finish only when the test says, to line up writes that overlap. */
@@ -90,13 +90,23 @@ describe('estimate history', () => {
 
 describe('estimate CSV', () => {
   it('has a header and one RFC 4180 line per estimate, oldest first', () => {
-    const csv = historyCsv([row(0, { seconds: 0.1 + 0.2 }), row(1, { where: 'popup', source: 'local', credits: 0 })]);
+    const csv = historyCsv([
+      row(0, { seconds: 0.1 + 0.2 }),
+      row(1, { where: 'popup', source: 'local', credits: 0, vendor: null }),
+      row(2, { provider: 'azure', vendor: 'audiostack', model: '', voiceId: 'sara', predictCredits: 0.25 + 0.5 }),
+    ]);
     expect(csv.split('\r\n')).toEqual([
-      'time,where,characters,seconds,credits,provider,source,voice_id,model',
-      '2025-01-02T03:04:05.000Z,docs.example.com,100,0.3,6.5,supertone,api,voice-1,sona_speech_1',
-      '2025-01-02T03:04:06.000Z,popup,101,6.5,0,supertone,local,voice-1,sona_speech_1',
+      'time,where,characters,seconds,credits,provider,source,voice_id,model,vendor,predict_credits',
+      '2025-01-02T03:04:05.000Z,docs.example.com,100,0.3,6.5,supertone,api,voice-1,sona_speech_1,supertone,0',
+      '2025-01-02T03:04:06.000Z,popup,101,6.5,0,supertone,local,voice-1,sona_speech_1,,0',
+      '2025-01-02T03:04:07.000Z,docs.example.com,102,6.5,6.5,azure,api,sara,,audiostack,0.75',
       '',
     ]);
+  });
+
+  it('reads rows kept before sources (no vendor, no predict credits) as free and vendor-less', () => {
+    const { vendor: _vendor, predictCredits: _credits, ...old } = row(0);
+    expect(readRows([old])).toEqual([{ ...old, vendor: null, predictCredits: 0 }]);
   });
 
   it('quotes commas, quotes and line breaks, and defuses cells a spreadsheet would run as formulas', () => {
@@ -106,9 +116,9 @@ describe('estimate CSV', () => {
       row(2, { where: '@SUM(A1)', voiceId: 'plain' }),
     ]);
     const lines = csv.split('\r\n');
-    expect(lines[1]).toBe('2025-01-02T03:04:05.000Z,"a,b ""c""\nd",100,6.5,6.5,supertone,api,"\'=HYPERLINK(""http://x"")",sona_speech_1');
-    expect(lines[2]).toBe("2025-01-02T03:04:06.000Z,'+1,101,6.5,6.5,supertone,api,'-2,sona_speech_1");
-    expect(lines[3]).toBe("2025-01-02T03:04:07.000Z,'@SUM(A1),102,6.5,6.5,supertone,api,plain,sona_speech_1");
+    expect(lines[1]).toBe('2025-01-02T03:04:05.000Z,"a,b ""c""\nd",100,6.5,6.5,supertone,api,"\'=HYPERLINK(""http://x"")",sona_speech_1,supertone,0');
+    expect(lines[2]).toBe("2025-01-02T03:04:06.000Z,'+1,101,6.5,6.5,supertone,api,'-2,sona_speech_1,supertone,0");
+    expect(lines[3]).toBe("2025-01-02T03:04:07.000Z,'@SUM(A1),102,6.5,6.5,supertone,api,plain,sona_speech_1,supertone,0");
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MODELS } from '@/lib/api/schemas';
+import { MODELS } from '@/lib/sources/supertone';
 import { AUDIOSTACK_PROVIDER_IDS } from '@/lib/rates/tables';
 import { parseManagedPolicy } from '@/lib/settings/managed';
 import { defaultSettings } from '@/lib/settings/schema';
@@ -37,7 +37,9 @@ describe('managed policy: parsing', () => {
     const { policy, rejected } = parseManagedPolicy(examplePolicy);
     expect(rejected).toEqual([]);
     expect(policy).toEqual({
-      endpoint: 'https://tts-proxy.example.com',
+      source: 'auto',
+      endpoints: { supertone: 'https://tts-proxy.example.com', audiostack: 'https://v2.api.audio' },
+      spend: { rule: 'auto', dailyCap: 2 },
       rounding: 'second',
       rates: { supertone: { sona_speech_1: 1.2, sona_speech_2: 1.5 }, audiostack: { elevenlabs: 8 } },
       alerts: { lowBalance: 2000, spikeFactor: 2, pollMinutes: 15 },
@@ -55,6 +57,18 @@ describe('managed policy: parsing', () => {
     });
     expect(policy).toEqual({ rounding: 'second', alerts: { spikeFactor: 4 } });
     expect(rejected.sort()).toEqual(['policy.alerts.lowBalance', 'policy.alerts.webhookUrl', 'policy.apiKey', 'policy.disabledSites', 'policy.endpoint']);
+  });
+
+  it('reads the older `endpoint` as Supertone\'s, with `endpoints.supertone` winning when both are set', () => {
+    expect(parseManagedPolicy({ endpoint: 'https://old-proxy.example.com' }).policy).toEqual({ endpoints: { supertone: 'https://old-proxy.example.com' } });
+    expect(parseManagedPolicy({ endpoint: 'https://old-proxy.example.com', endpoints: { supertone: 'https://new-proxy.example.com' } }).policy)
+      .toEqual({ endpoints: { supertone: 'https://new-proxy.example.com' } });
+  });
+
+  it('sets the source and the paid-call rule and cap, each value checked on its own', () => {
+    const { policy, rejected } = parseManagedPolicy({ source: 'audiostack', spend: { rule: 'never', dailyCap: -1 }, endpoints: { audiostack: 'ftp://x', supertone: 'https://ok.example.com' } });
+    expect(policy).toEqual({ source: 'audiostack', spend: { rule: 'never' }, endpoints: { supertone: 'https://ok.example.com' } });
+    expect(rejected.sort()).toEqual(['policy.endpoints.audiostack', 'policy.spend.dailyCap']);
   });
 
   it('treats anything but an object as no policy', () => {
@@ -80,14 +94,16 @@ describe('managed policy: parsing', () => {
 describe('managed policy: settings in effect', () => {
   it('wins over the user settings field by field, and adds its sites to the user list', async () => {
     await fakeBrowser.storage.local.set({ settings: {
-      endpoint: 'https://my-own-proxy.example.net', speed: 1.5, rounding: 'minute',
+      endpoints: { supertone: 'https://my-own-proxy.example.net', audiostack: 'https://v2.api.audio' }, speed: 1.5, rounding: 'minute',
       rateOverrides: { supertone: { sona_speech_1: 3, supertonic_api_1: 0.5 } },
       alerts: { lowBalance: 100, spikeFactor: 5, pollMinutes: 60, expectedVoices: ['v1'], webhookUrl: '' },
       privacy: { paused: false, disabledSites: ['news.example.org'], wholeFieldApi: true, keepHistory: true },
     } });
     await fakeBrowser.storage.managed.set(examplePolicy);
 
-    const settings = await settingsOnceRead((s) => s.endpoint === 'https://tts-proxy.example.com');
+    const settings = await settingsOnceRead((s) => s.endpoints.supertone === 'https://tts-proxy.example.com');
+    expect(settings.endpoints).toEqual({ supertone: 'https://tts-proxy.example.com', audiostack: 'https://v2.api.audio' });
+    expect(settings.spend).toEqual({ rule: 'auto', dailyCap: 2 });
     expect(settings.rounding).toBe('second');
     expect(settings.speed).toBe(1.5);
     expect(settings.rateOverrides.supertone).toEqual({ sona_speech_1: 1.2, sona_speech_2: 1.5, supertonic_api_1: 0.5 });
@@ -102,21 +118,23 @@ describe('managed policy: settings in effect', () => {
   });
 
   it('saving keeps the user values apart: the policy shows while it lasts, and the user values come back when it is lifted', async () => {
-    await fakeBrowser.storage.local.set({ settings: { endpoint: 'https://my-own-proxy.example.net', privacy: { paused: false, disabledSites: ['news.example.org'], wholeFieldApi: false, keepHistory: false } } });
+    await fakeBrowser.storage.local.set({ settings: { endpoints: { supertone: 'https://my-own-proxy.example.net', audiostack: 'https://v2.api.audio' }, privacy: { paused: false, disabledSites: ['news.example.org'], wholeFieldApi: false, keepHistory: false } } });
     await fakeBrowser.storage.managed.set(examplePolicy);
 
     // The options page saves the whole section it shows, managed values included.
-    const shown = await settingsOnceRead((s) => s.endpoint === 'https://tts-proxy.example.com');
-    const saved = await saveSettings({ speed: 1.25, endpoint: shown.endpoint, alerts: { ...shown.alerts, expectedVoices: ['v2'] }, privacy: { ...shown.privacy, paused: true } });
+    const shown = await settingsOnceRead((s) => s.endpoints.supertone === 'https://tts-proxy.example.com');
+    const saved = await saveSettings({ speed: 1.25, endpoints: shown.endpoints, spend: { ...shown.spend, dailyCap: 7 }, alerts: { ...shown.alerts, expectedVoices: ['v2'] }, privacy: { ...shown.privacy, paused: true } });
     expect(saved.ok).toBe(true);
     if (saved.ok) {
-      expect(saved.settings.endpoint).toBe('https://tts-proxy.example.com');
+      expect(saved.settings.endpoints.supertone).toBe('https://tts-proxy.example.com');
+      expect(saved.settings.spend).toEqual({ rule: 'auto', dailyCap: 2 });
       expect(saved.settings.alerts.lowBalance).toBe(2000);
     }
 
     await fakeBrowser.storage.managed.clear();
-    const own = await settingsOnceRead((s) => s.endpoint !== 'https://tts-proxy.example.com');
-    expect(own.endpoint).toBe('https://my-own-proxy.example.net');
+    const own = await settingsOnceRead((s) => s.endpoints.supertone !== 'https://tts-proxy.example.com');
+    expect(own.endpoints.supertone).toBe('https://my-own-proxy.example.net');
+    expect(own.spend).toEqual(defaultSettings().spend);
     expect(own.speed).toBe(1.25);
     expect(own.alerts).toEqual({ ...defaultSettings().alerts, expectedVoices: ['v2'] });
     expect(own.privacy).toEqual({ paused: true, disabledSites: ['news.example.org'], wholeFieldApi: false, keepHistory: false });
@@ -125,7 +143,7 @@ describe('managed policy: settings in effect', () => {
 
   it('tells the background when the administrator changes the policy', async () => {
     const seen: string[] = [];
-    const unwatch = watchSettings((settings) => seen.push(settings.endpoint));
+    const unwatch = watchSettings((settings) => seen.push(settings.endpoints.supertone));
     await readSettings(); // the background has started and read the (empty) policy
     await fakeBrowser.storage.managed.set({ endpoint: 'https://tts-proxy.example.com' });
     await vi.waitFor(() => expect(seen).toEqual(['https://tts-proxy.example.com']));
@@ -134,7 +152,9 @@ describe('managed policy: settings in effect', () => {
 });
 
 describe('managed policy: read once, off the path of every answer', () => {
-  const POLICY = { endpoint: 'https://tts-proxy.example.com', alerts: { lowBalance: 2000 } };
+  const RAW = { endpoints: { supertone: 'https://tts-proxy.example.com' }, alerts: { lowBalance: 2000 } };
+  const POLICY = parseManagedPolicy(RAW).policy;
+  const OTHER = { endpoints: { supertone: 'https://other-proxy.example.com' } };
   /** A live read that answers only when the test says so, as Chromium's first read in a fresh profile (seconds). */
   function slowLiveRead() {
     let answer: (policy: unknown) => void = () => undefined;
@@ -154,7 +174,7 @@ describe('managed policy: read once, off the path of every answer', () => {
     expect(await cache.current()).toEqual({});
     expect(await cache.current()).toEqual({});
     expect(live.calls()).toBe(1);
-    live.land(POLICY);
+    live.land(RAW);
     await vi.waitFor(async () => expect(await cache.current()).toEqual(POLICY));
     expect(changes).toHaveLength(1);
     expect(live.calls()).toBe(1);
@@ -164,7 +184,7 @@ describe('managed policy: read once, off the path of every answer', () => {
     const first = slowLiveRead();
     const earlier = createPolicyCache(first.read);
     void earlier.current();
-    first.land(POLICY);
+    first.land(RAW);
     await vi.waitFor(async () => expect(await earlier.current()).toEqual(POLICY));
 
     // The next browser start: the read is slow again, the remembered policy applies meanwhile.
@@ -173,8 +193,8 @@ describe('managed policy: read once, off the path of every answer', () => {
     const changes: number[] = [];
     next.watch(() => changes.push(1));
     expect(await next.current()).toEqual(POLICY);
-    second.land({ endpoint: 'https://other-proxy.example.com' });
-    await vi.waitFor(async () => expect(await next.current()).toEqual({ endpoint: 'https://other-proxy.example.com' }));
+    second.land(OTHER);
+    await vi.waitFor(async () => expect(await next.current()).toEqual(parseManagedPolicy(OTHER).policy));
     expect(changes).toHaveLength(1);
   });
 
@@ -183,7 +203,7 @@ describe('managed policy: read once, off the path of every answer', () => {
     await fakeBrowser.storage.local.set({ settings: { speed: 1.5 } });
     const settings = await readSettings();
     expect(settings.speed).toBe(1.5);
-    expect(settings.endpoint).toBe(defaultSettings().endpoint);
+    expect(settings.endpoints).toEqual(defaultSettings().endpoints);
   });
 
   it('the same policy landing again changes nothing and tells no one', async () => {

@@ -14,7 +14,7 @@ function plan(text: string, knownTexts: Iterable<string>) {
     known.add(SCOPE, piece);
     set.add(piece);
   }
-  const pieces = reuseKnownPieces(text, chunkText(text), (p) => set.has(p), (pos) => known.at(SCOPE, text, pos));
+  const pieces = reuseKnownPieces(text, chunkText(text), (p) => set.has(p), (pos) => known.at(SCOPE, text, pos), (t) => chunkText(t));
   return { pieces, fresh: pieces.filter((p) => !set.has(p.text.trim())) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MODELS } from '@/lib/api/schemas';
+import { MODELS } from '@/lib/sources/supertone';
 import {
   billedSeconds, cheapestFirst, creditsByProvider, pipelineCredits, PROVIDER_IDS, providerRates,
 } from '@/lib/rates/credits';

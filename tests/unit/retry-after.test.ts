@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '@/lib/api/retry-after';
+import { parseRetryAfter } from '@/lib/sources/retry-after';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-22T10:00:00Z');

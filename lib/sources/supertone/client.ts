@@ -1,7 +1,7 @@
-import { createHttp, type HttpOptions } from './http';
-import { ApiError } from './errors';
+import { ApiError } from '../errors';
+import { createHttp, type VendorHttpOptions } from '../http';
 import {
-  creditsResponseSchema, predictRequestSchema, predictResponseSchema, usageResponseSchema,
+  creditsResponseSchema, predictRequestSchema, predictResponseSchema, readSupertoneError, usageResponseSchema,
   voiceListResponseSchema, voiceSchema, voiceUsageResponseSchema,
   type Breakdown, type Credits, type PredictRequest, type UsageBucket, type Voice, type VoiceUsageRow,
 } from './schemas';
@@ -32,8 +32,8 @@ const VOICE_PAGE_SIZE = 100;
 const VOICE_USAGE_WINDOW_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-export function createSupertoneClient(options: HttpOptions): SupertoneClient {
-  const http = createHttp(options);
+export function createSupertoneClient(options: VendorHttpOptions): SupertoneClient {
+  const http = createHttp({ ...options, keyHeader: 'x-sup-api-key', vendorName: 'Supertone', readEnvelope: readSupertoneError });
 
   /** Follows next_page_token; a server repeating a token must not loop us forever. */
   async function allPages<T>(fetchPage: (token: string | undefined) => Promise<{ items: T[]; next?: string | null }>): Promise<T[]> {
@@ -54,10 +54,10 @@ export function createSupertoneClient(options: HttpOptions): SupertoneClient {
   return {
     async predictDuration(voiceId, request, signal) {
       const body = predictRequestSchema.parse(request);
-      const result = await http.post(`v1/predict-duration/${encodeURIComponent(voiceId)}`, body, predictResponseSchema, signal);
+      const result = await http.post(`v1/predict-duration/${encodeURIComponent(voiceId)}`, body, predictResponseSchema, { signal });
       return result.duration;
     },
-    getCredits: (signal) => http.get('v1/credits', {}, creditsResponseSchema, signal),
+    getCredits: (signal) => http.get('v1/credits', {}, creditsResponseSchema, { signal }),
     getUsage: (query, signal) =>
       allPages(async (token) => {
         const page = await http.get('v1/usage', {
@@ -67,23 +67,23 @@ export function createSupertoneClient(options: HttpOptions): SupertoneClient {
           breakdown_type: query.breakdown,
           page_size: USAGE_PAGE_SIZE,
           next_page_token: token,
-        }, usageResponseSchema, signal);
+        }, usageResponseSchema, { signal });
         return { items: page.data, next: page.next_page_token };
       }),
     async getVoiceUsage(startDate, endDate, signal) {
       const rows: VoiceUsageRow[] = [];
       for (const [from, to] of dateWindows(startDate, endDate, VOICE_USAGE_WINDOW_DAYS)) {
-        const page = await http.get('v1/voice-usage', { start_date: from, end_date: to }, voiceUsageResponseSchema, signal);
+        const page = await http.get('v1/voice-usage', { start_date: from, end_date: to }, voiceUsageResponseSchema, { signal });
         rows.push(...page.usages);
       }
       return rows;
     },
     listVoices: (signal) =>
       allPages(async (token) => {
-        const page = await http.get('v1/voices', { page_size: VOICE_PAGE_SIZE, next_page_token: token }, voiceListResponseSchema, signal);
+        const page = await http.get('v1/voices', { page_size: VOICE_PAGE_SIZE, next_page_token: token }, voiceListResponseSchema, { signal });
         return { items: page.items, next: page.next_page_token };
       }),
-    getVoice: (voiceId, signal) => http.get(`v1/voices/${encodeURIComponent(voiceId)}`, {}, voiceSchema, signal),
+    getVoice: (voiceId, signal) => http.get(`v1/voices/${encodeURIComponent(voiceId)}`, {}, voiceSchema, { signal }),
   };
 }
 

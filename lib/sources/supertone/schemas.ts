@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { languageSchema } from '../languages';
+import { SPEED_MAX, SPEED_MIN } from '../types';
 
 /** Response and request shapes from the vendor contract (tests/contract/supertone-openapi.json). */
-
-export const LANGUAGES = [
-  'en', 'ko', 'ja', 'bg', 'cs', 'da', 'el', 'es', 'et', 'fi', 'hu', 'it', 'nl', 'pl', 'pt', 'ro',
-  'ar', 'de', 'fr', 'hi', 'id', 'ru', 'vi', 'hr', 'lt', 'lv', 'sk', 'sl', 'sv', 'tr', 'uk',
-] as const;
-export const languageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof languageSchema>;
 
 export const MODELS = [
   'sona_speech_1', 'sona_speech_2', 'sona_speech_2t', 'sona_speech_2_flash',
@@ -15,9 +10,6 @@ export const MODELS = [
 ] as const;
 export const modelSchema = z.enum(MODELS);
 export type Model = z.infer<typeof modelSchema>;
-
-export const SPEED_MIN = 0.5;
-export const SPEED_MAX = 2;
 
 export const predictRequestSchema = z.object({
   text: z.string().min(1).max(300),
@@ -99,3 +91,11 @@ export const voiceUsageResponseSchema = z.object({ usages: z.array(voiceUsageRow
 export const vendorErrorSchema = z.object({
   message: z.union([z.string(), z.object({ message: z.string().optional() })]).optional(),
 });
+
+/** The vendor's words from an error body; Supertone reports no credits in it. */
+export function readSupertoneError(body: unknown): { message?: string } {
+  const parsed = vendorErrorSchema.safeParse(body);
+  if (!parsed.success) return {};
+  const { message } = parsed.data;
+  return { message: typeof message === 'string' ? message : message?.message };
+}

@@ -1,0 +1,26 @@
+import { sameEndpoint } from '../endpoint';
+import { ApiError } from '../errors';
+import { DEFAULT_ENDPOINTS } from '../defaults';
+import { en } from '../../i18n/en';
+
+/** Announced at the top of Supertone's own SDK and CLI READMEs (see FIELD-NOTES.md §1). */
+export const SUPERTONE_SHUTDOWN_DATE = '2026-08-31';
+
+/** The English sentence (lib/i18n has it in every language, for the UI). */
+export const SUNSET_MESSAGE = en['apiError.sunset'].replace('{date}', SUPERTONE_SHUTDOWN_DATE);
+
+/**
+ * A failure of Supertone's own endpoint that means the service is gone rather than having a bad
+ * moment: no host (DNS), nothing listening (refused, which reads as no answer at all), 410, or 404
+ * on a route the live API has. On the voice routes a 404 is the live API's "voice not found" when it
+ * comes in the vendor's own error body, so only a 404 without one counts there. Any other endpoint
+ * (a team proxy, a replacement) keeps the ordinary error: it is not the one that was shut down.
+ */
+export function classifySunset(error: ApiError, endpoint: string, route: 'voice' | 'account'): ApiError {
+  if (!sameEndpoint(endpoint, DEFAULT_ENDPOINTS.supertone)) return error;
+  const gone =
+    error.kind === 'network' ||
+    error.status === 410 ||
+    (error.status === 404 && (route === 'account' || error.vendorSaid === undefined));
+  return gone ? new ApiError('sunset', SUNSET_MESSAGE, error.status, undefined, { vendorName: 'Supertone' }) : error;
+}
