@@ -2,6 +2,7 @@ import { ApiError } from '../lib/sources/errors';
 import { parseCommand, USAGE, UsageError } from './args';
 import { runBalance } from './balance';
 import { InputError, runEstimate, type Io } from './estimate';
+import { parseLinesCommand, runLines } from './lines';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
     env: process.env,
   };
   try {
+    if (argv[0] === 'lines') return await runLines(parseLinesCommand(argv.slice(1)), io);
     const command = parseCommand(argv);
     if (command.kind === 'help') {
       io.stdout(USAGE);

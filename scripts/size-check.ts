@@ -27,7 +27,9 @@ const BUDGETS: Budget[] = [
   { label: 'content scripts on Google Docs', paths: [...EVERY_PAGE, 'content-scripts/docs-page.js', 'site-docs.js'], measure: 'gzip', maxBytes: 20 * KB },
   { label: 'content scripts on Notion', paths: [...EVERY_PAGE, 'site-notion.js'], measure: 'gzip', maxBytes: 20 * KB },
   { label: 'content scripts in Word\'s editing frame', paths: ['content-scripts/word.js'], measure: 'gzip', maxBytes: 20 * KB },
-  { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 600 * KB },
+  // 600 kB until dialogue scripts (issue 12): the Fountain parser, cast and script estimate in the
+  // background and their words in three languages, which every catalog copy carries, added 75 kB raw.
+  { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 650 * KB },
 ];
 const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
 
