@@ -16,14 +16,30 @@ export const USAGE = `Usage:
   scriptmeter calibrations list [--json]
   scriptmeter calibrations export [FILE|-] [--voice ID] [--language CODE]
   scriptmeter calibrations import FILE…
+  scriptmeter lines SHEET.csv|SHEET.tsv --text-column NAME [--speaker-column NAME] [--voice-column NAME]
+                    [--max-seconds-column NAME | --max-seconds N] [--cast CAST.json] [--out RESULT.csv] [--json]
+                    [voice flags as for estimate]
+
+estimate also takes --cast CAST.json (a voice per speaker), --srt FILE and --vtt FILE (cue sheets),
+--narrate-action (Fountain action lines read by the cast's Narrator).
 
 The API key comes from SUPERTONE_API_KEY. Without it, estimate gives a local approximation
-and makes no call. Exit codes: 0 ok, 1 API or input error, 2 usage error, 3 balance at or below --below.`;
+and makes no call. Exit codes: 0 ok, 1 API or input error, 2 usage error, 3 balance at or below --below,
+4 a line over its slot (lines).`;
 
 export type Command =
-  | { kind: 'estimate'; file: string; voice: VoiceProfile; endpoint: string; cache: boolean; json: boolean }
+  | { kind: 'estimate'; file: string; voice: VoiceProfile; endpoint: string; cache: boolean; json: boolean; script: ScriptFlags }
   | { kind: 'balance'; endpoint: string; below?: number; json: boolean }
   | { kind: 'help' };
+
+/** `estimate`'s dialogue flags: a cast file and cue sheets to write. */
+export interface ScriptFlags {
+  cast?: string;
+  srt?: string;
+  vtt?: string;
+  /** Fountain action lines are read by the cast's Narrator. */
+  narrateAction?: boolean;
+}
 
 export function parseCommand(argv: string[]): Command {
   const [command, ...rest] = argv;
@@ -44,14 +60,20 @@ export function parseCommand(argv: string[]): Command {
     endpoint: endpoint.url,
     cache: !(values['no-cache'] ?? false),
     json,
-    voice: {
-      source: 'supertone',
-      voiceId: values.voice ?? '',
-      language: oneOf('--language', values.language ?? 'en', languageSchema, LANGUAGES),
-      model: oneOf('--model', values.model ?? 'sona_speech_1', modelSchema, MODELS),
-      style: values.style,
-      speed: speed(values.speed),
-    },
+    voice: voiceFromFlags(values),
+    script: { cast: values.cast, srt: values.srt, vtt: values.vtt, narrateAction: values['narrate-action'] },
+  };
+}
+
+/** The voice the flags describe (also `lines`' voice flags). */
+export function voiceFromFlags(values: { voice?: string; language?: string; model?: string; style?: string; speed?: string }): VoiceProfile {
+  return {
+    source: 'supertone',
+    voiceId: values.voice ?? '',
+    language: oneOf('--language', values.language ?? 'en', languageSchema, LANGUAGES),
+    model: oneOf('--model', values.model ?? 'sona_speech_1', modelSchema, MODELS),
+    style: values.style,
+    speed: speed(values.speed),
   };
 }
 
@@ -64,6 +86,7 @@ function parse(args: string[]) {
         voice: { type: 'string' }, language: { type: 'string' }, model: { type: 'string' }, style: { type: 'string' },
         speed: { type: 'string' }, endpoint: { type: 'string' }, below: { type: 'string' },
         'no-cache': { type: 'boolean' }, json: { type: 'boolean' },
+        cast: { type: 'string' }, srt: { type: 'string' }, vtt: { type: 'string' }, 'narrate-action': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -71,7 +94,7 @@ function parse(args: string[]) {
   }
 }
 
-function number(flag: string, raw: string): number {
+export function number(flag: string, raw: string): number {
   const value = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${flag} needs a number (got "${raw}")`);
   return value;

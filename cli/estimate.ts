@@ -9,12 +9,17 @@ import { createEstimator, type EstimateResult } from '../lib/estimate/estimator'
 import { formatClock, formatCredits } from '../lib/format';
 import { cheapestFirst, providerRates } from '../lib/rates/credits';
 import { modelSchema } from '../lib/sources/supertone';
+import type { EstimateTotal } from '../lib/script/estimate';
+import type { ScriptFlags } from './args';
 import { cacheDir, readJsonFile, writeJsonFile } from './file-store';
+import { estimateAsScript, speakersJson, speakerTable } from './script';
 
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 const PROGRESS_FROM_PIECES = 10;
 
 export class InputError extends Error {}
+
+export const NEEDS_VOICE = '--voice is needed for an API estimate (or unset SUPERTONE_API_KEY for a local one)';
 
 export interface EstimateCommand {
   file: string;
@@ -22,6 +27,7 @@ export interface EstimateCommand {
   endpoint: string;
   cache: boolean;
   json: boolean;
+  script?: ScriptFlags;
 }
 
 export interface Io {
@@ -48,7 +54,8 @@ async function readInput(file: string, io: Io): Promise<string> {
 export async function runEstimate(command: EstimateCommand, io: Io): Promise<number> {
   const text = await readInput(command.file, io);
   const apiKey = io.env.SUPERTONE_API_KEY?.trim() ?? '';
-  if (apiKey && !command.voice.voiceId) throw new InputError('--voice is needed for an API estimate (or unset SUPERTONE_API_KEY for a local one)');
+  // With a cast, its "*" entry may name the voice instead (checked where the cast is read).
+  if (apiKey && !command.voice.voiceId && !command.script?.cast) throw new InputError(NEEDS_VOICE);
   const dir = cacheDir(io.env);
   const cachePath = join(dir, 'durations.json');
   // Vendor answers the local model learned from are cache; the user's calibrations are data.
@@ -62,12 +69,16 @@ export async function runEstimate(command: EstimateCommand, io: Io): Promise<num
     source: apiKey ? createSources('supertone', { baseUrl: command.endpoint, apiKey }).duration : undefined,
     cache, local,
   });
-  const result = await estimator.estimate(text, command.voice, { onProgress: progressReporter(io) });
+  const onProgress = progressReporter(io);
+  const estimators = { api: apiKey ? estimator : undefined, local: createEstimator({ cache, local }) };
+  const script = await estimateAsScript(text, command.file, command.script ?? {}, { estimators, voice: command.voice, apiKey: Boolean(apiKey), onProgress });
+  const result = script?.total ?? await estimator.estimate(text, command.voice, { onProgress });
   if (command.cache) await cache.flush();
   await writeJsonFile(learnedPath, local.learned()).catch(() => undefined);
   if (result.errors.length > 0) throw new InputError(result.errors[0] ?? 'estimate failed');
   const calibration = calibrationSummary(calibrations, command.voice);
-  io.stdout(command.json ? JSON.stringify({ ...jsonSummary(result), ...(calibration && { calibration }) }) : table(result, command.voice));
+  if (command.json) io.stdout(JSON.stringify({ ...jsonSummary(result), ...(calibration && { calibration }), ...(script && { speakers: speakersJson(script.figures) }) }));
+  else io.stdout(table(result, command.voice) + (script ? `\n${speakerTable(script.figures)}` : ''));
   return 0;
 }
 
@@ -79,11 +90,11 @@ function progressReporter(io: Io): (done: number, total: number) => void {
   };
 }
 
-export function jsonSummary(result: EstimateResult) {
+export function jsonSummary(result: Pick<EstimateResult, 'seconds' | 'calls' | 'source' | 'credits'>) {
   return { seconds: result.seconds, chunks: result.calls, source: result.source, credits: result.credits };
 }
 
-function table(result: EstimateResult, voice: VoiceProfile): string {
+function table(result: EstimateTotal, voice: VoiceProfile): string {
   const rates = new Map(providerRates(modelSchema.safeParse(voice.model).data ?? 'sona_speech_1').map((rate) => [rate.id, rate]));
   const rows = cheapestFirst(result.credits).map(({ id, credits }) => {
     const rate = rates.get(id);

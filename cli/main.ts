@@ -3,6 +3,7 @@ import { parseCommand, USAGE, UsageError } from './args';
 import { runBalance } from './balance';
 import { CalibrationInputError } from './calibration-store';
 import { InputError, runEstimate, type Io } from './estimate';
+import { parseLinesCommand, runLines } from './lines';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -21,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
     // Loaded only when asked for: the audio decoders are not needed by estimate or balance.
     if (argv[0] === 'calibrate') return await (await import('./calibrate')).runCalibrate(argv.slice(1), io);
     if (argv[0] === 'calibrations') return await (await import('./calibrate')).runCalibrations(argv.slice(1), io);
+    if (argv[0] === 'lines') return await runLines(parseLinesCommand(argv.slice(1)), io);
     const command = parseCommand(argv);
     if (command.kind === 'help') {
       io.stdout(USAGE);

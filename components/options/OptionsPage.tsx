@@ -4,6 +4,7 @@ import { AlertsSection } from './AlertsSection';
 import { ApiKeySection } from './ApiKeySection';
 import { BackupSection } from './BackupSection';
 import { CalibrateSection } from './CalibrateSection';
+import { CastSection } from './CastSection';
 import { CostSection } from './CostSection';
 import { PrivacySection } from './PrivacySection';
 import { VoiceSection } from './VoiceSection';
@@ -22,6 +23,7 @@ export function OptionsPage() {
       <div key={generation}>
         <ApiKeySection />
         <VoiceSection />
+        <CastSection />
         <CostSection />
         <AlertsSection />
         <PrivacySection />

@@ -1,3 +1,5 @@
+import { scriptEn } from './script';
+
 /** English UI text; ko.ts and ja.ts must define every key (the compiler checks). */
 export const en = {
   'app.name': 'ScriptMeter',
@@ -277,6 +279,7 @@ export const en = {
   'cal.nothingToExport': 'No calibrations to export yet.',
   'cal.basis': 'calibrated from {samples} renders, ±{error} %',
   'cal.basisOne': 'calibrated from 1 render, ±{error} %',
+  ...scriptEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

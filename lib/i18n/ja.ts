@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { scriptJa } from './script';
 
 export const ja: Record<MessageKey, string> = {
   'app.name': 'ScriptMeter',
@@ -278,4 +279,5 @@ export const ja: Record<MessageKey, string> = {
   'cal.nothingToExport': '書き出すキャリブレーションがまだありません。',
   'cal.basis': 'レンダリング {samples} 件で補正、±{error}%',
   'cal.basisOne': 'レンダリング 1 件で補正、±{error}%',
+  ...scriptJa,
 };

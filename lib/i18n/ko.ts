@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { scriptKo } from './script';
 
 export const ko: Record<MessageKey, string> = {
   'app.name': 'ScriptMeter',
@@ -278,4 +279,5 @@ export const ko: Record<MessageKey, string> = {
   'cal.nothingToExport': '내보낼 보정이 아직 없습니다.',
   'cal.basis': '렌더링 {samples}개로 보정, ±{error}%',
   'cal.basisOne': '렌더링 1개로 보정, ±{error}%',
+  ...scriptKo,
 };

@@ -35,6 +35,7 @@ const SAMPLES: { [K in MessageType]: RequestOf<K> } = {
   deleteCalibration: { key: { voiceId: 'attacker-voice', language: 'en' } },
   exportCalibrations: {},
   importCalibrations: { file: { format: 'scriptmeter-calibrations', version: 1, calibrations: [] } },
+  scriptLines: { text: 'ANNA: Hello there.' },
 };
 const envelope = (type: MessageType) => ({ scriptmeter: 1, type, data: SAMPLES[type] });
 const ALL = Object.keys(SAMPLES) as MessageType[];

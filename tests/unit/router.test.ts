@@ -31,6 +31,7 @@ function setup() {
     deleteCalibration: async () => { seen.push('deleteCalibration'); return { ok: true }; },
     exportCalibrations: async () => { seen.push('exportCalibrations'); return { file: {} }; },
     importCalibrations: async () => { seen.push('importCalibrations'); return { ok: false, error: 'test' }; },
+    scriptLines: async ({ text }) => { seen.push(`scriptLines:${text}`); return { ok: false, error: 'test' }; },
   };
   return { seen, listener: createMessageListener(handlers, context) };
 }
