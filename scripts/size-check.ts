@@ -29,7 +29,9 @@ const BUDGETS: Budget[] = [
   { label: 'content scripts in Word\'s editing frame', paths: ['content-scripts/word.js'], measure: 'gzip', maxBytes: 20 * KB },
   // 600 kB until dialogue scripts (issue 12): the Fountain parser, cast and script estimate in the
   // background and their words in three languages, which every catalog copy carries, added 75 kB raw.
-  { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 650 * KB },
+  // 650 → 700 kB: voice calibration (number words in five languages, the fit, the Calibrate a voice
+  // section) is in both the background and the options page, +36 kB raw; content scripts unchanged.
+  { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 700 * KB },
 ];
 const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
 

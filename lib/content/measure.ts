@@ -1,5 +1,4 @@
 import { countSpeech, secondsAtNormalSpeed, type VoiceParameters } from '../estimate/speech-count';
-import { digitsOnly } from '../text/spoken-numbers/spoken-text';
 import type { Pause } from './schedule';
 
 /** One slice is a fraction of a millisecond of the local model (about 3 MB/s). */
@@ -66,7 +65,7 @@ export async function localSecondsSliced(text: string, model: LocalModel, option
     if (measured > 0 && !(await yieldIfSpent())) return null;
     // Digits count as spoken units here, not as number words: the page's script stays small, and a
     // text the API may see gets the background's figure, numbers said in full, once asked.
-    seconds += secondsAtNormalSpeed(countSpeech(digitsOnly(text.slice(start, end)), model.language, end < text.length), model.parameters) / model.speed;
+    seconds += secondsAtNormalSpeed(countSpeech({ text: text.slice(start, end), digits: 0 }, model.language, end < text.length), model.parameters) / model.speed;
     measured += end - start;
   }
   if (!(await yieldIfSpent())) return null;

@@ -1,3 +1,7 @@
+import { baseLanguage } from './language-code';
+
+export { baseLanguage } from './language-code';
+
 /**
  * How fast each language is spoken before any calibration: speech units per second, and the
  * pauses at clause, sentence and paragraph boundaries. A unit is a letter in alphabetic scripts, a
@@ -54,12 +58,6 @@ const ALPHABETIC = ['bg', 'cs', 'da', 'el', 'es', 'et', 'hr', 'hu', 'id', 'lt', 
   'tr', 'uk', 'vi', 'ca', 'no', 'nb', 'ms', 'af', 'cy', 'ga', 'is', 'sr', 'mk', 'gl', 'eu', 'fil', 'tl', 'sw'];
 const ALPHABETIC_RATE = perMinute((978 + 987 + 1078 + 998 + 920 + 950 + 916) / 7);
 const FALLBACK_RATE = perMinute(863);
-
-/** Primary language subtag, lower case: "en-US" → "en", "zh-Hans" → "zh", "cmn" → "zh". */
-export function baseLanguage(language: string): string {
-  const base = language.trim().toLowerCase().split(/[-_]/u)[0] ?? '';
-  return base === 'cmn' || base === 'yue' ? 'zh' : base;
-}
 
 export function languageDefaults(language: string): LanguageDefaults {
   const base = baseLanguage(language);

@@ -1,8 +1,14 @@
 import { spellOutNumbers } from '../text/spoken-numbers';
-import { baseLanguage } from './language-defaults';
-import { countSpeech, defaultParameters, secondsAtNormalSpeed, type SpeechFeatures, type VoiceParameters } from './speech-count';
+import { baseLanguage, languageDefaults } from './language-defaults';
+import { countSpeech, secondsAtNormalSpeed, type SpeechFeatures, type VoiceParameters } from './speech-count';
 
-export { defaultParameters, secondsAtNormalSpeed, type SpeechFeatures, type VoiceParameters } from './speech-count';
+export { secondsAtNormalSpeed, type SpeechFeatures, type VoiceParameters } from './speech-count';
+
+/** The language's default voice (language-defaults.ts): what a voice is before any calibration. */
+export function defaultParameters(language: string): VoiceParameters {
+  const defaults = languageDefaults(language);
+  return { secondsPerUnit: 1 / defaults.unitsPerSecond, pauses: { ...defaults.pauses } };
+}
 
 /**
  * The local duration model: numbers written as they are said ("1999" → "nineteen ninety-nine"),

@@ -1,5 +1,5 @@
 import type { SpokenText } from '../text/spoken-numbers/spoken-text';
-import { baseLanguage, languageDefaults, type PauseWeights } from './language-defaults';
+import type { PauseWeights } from './language-defaults';
 
 /**
  * The local duration model's arithmetic: seconds = units × secondsPerUnit + the pauses between
@@ -22,18 +22,17 @@ export interface VoiceParameters {
   pauses: PauseWeights;
 }
 
-/** Languages whose unit is a character or syllable block rather than a letter. */
-const SYLLABIC = new Set(['ja', 'ko', 'zh']);
+/** Languages whose unit is a character or syllable block rather than a letter ("ja", "zh-CN", "cmn" …). */
+const SYLLABIC = /^(?:ja|ko|zh|cmn|yue)(?![a-z])/iu;
 /**
- * Our own rough weights for text in another script: a letter is about a third of a syllable, a
- * CJK character about three letters. Digits left unspoken (languages without number words) count
- * as a short number word each.
+ * Units of a CJK character, a letter and a digit, in syllabic and in alphabetic languages. Our own
+ * rough weights for text in another script: a letter is about a third of a syllable, a CJK
+ * character about three letters. A digit left unspoken counts as a short number word.
  */
-const FOREIGN_WEIGHT = { letterInSyllabic: 1 / 3, characterInAlphabetic: 3 };
-const DIGIT_UNITS = { alphabetic: 3.5, syllabic: 1.5 };
+const WEIGHTS = { syllabic: [1, 1 / 3, 1.5], alphabetic: [3, 1, 3.5] } as const;
 
 const TOKEN =
-  /([ぁぃぅぇぉゃゅょゎァィゥェォャュョヮ])|(\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}|ー)|(\p{L})|(\p{N})|(\n[^\S\n]*\n)|([.!?…。！？؟।॥\n])|([,;:、，；：،؛—–])/gu;
+  /([ぁぃぅぇぉゃゅょゎァィゥェォャュョヮ])|([\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\p{sc=Hang}ー])|(\p{L})|(\p{N}+(?:[.,:]\p{N}+)*)|(\n[^\S\n]*\n)|([.!?…。！？؟।॥\n])|([,;:、，；：،؛—–])/gu;
 
 const NONE = 0;
 const CLAUSE = 1;
@@ -42,8 +41,8 @@ const PARAGRAPH = 3;
 
 /** `continues`: more speech follows this text (a slice of a longer one), so a pause at its end counts. */
 export function countSpeech(spoken: SpokenText, language: string, continues = false): SpeechFeatures {
-  const syllabic = SYLLABIC.has(baseLanguage(language));
-  const features: SpeechFeatures = { units: spoken.digits * (syllabic ? DIGIT_UNITS.syllabic : DIGIT_UNITS.alphabetic), clauses: 0, sentences: 0, paragraphs: 0 };
+  const [character, letter, digit] = WEIGHTS[SYLLABIC.test(language.trim()) ? 'syllabic' : 'alphabetic'];
+  const features: SpeechFeatures = { units: spoken.digits * digit, clauses: 0, sentences: 0, paragraphs: 0 };
   let pending = NONE;
   let spokenYet = features.units > 0;
   const speak = (units: number) => {
@@ -56,9 +55,10 @@ export function countSpeech(spoken: SpokenText, language: string, continues = fa
   };
   for (const match of spoken.text.matchAll(TOKEN)) {
     if (match[1] !== undefined) continue; // a small kana is part of the mora before it
-    if (match[2] !== undefined) speak(syllabic ? 1 : FOREIGN_WEIGHT.characterInAlphabetic);
-    else if (match[3] !== undefined) speak(syllabic ? FOREIGN_WEIGHT.letterInSyllabic : 1);
-    else if (match[4] !== undefined) speak(syllabic ? DIGIT_UNITS.syllabic : DIGIT_UNITS.alphabetic);
+    if (match[2] !== undefined) speak(character);
+    else if (match[3] !== undefined) speak(letter);
+    // A number left in digits ("4.50" too: its point is no sentence end) counts a short word per digit.
+    else if (match[4] !== undefined) speak(match[4].replace(/\D/gu, '').length * digit);
     else if (!spokenYet) continue;
     else if (match[5] !== undefined) pending = PARAGRAPH;
     else if (match[6] !== undefined) pending = Math.max(pending, SENTENCE);
@@ -66,11 +66,6 @@ export function countSpeech(spoken: SpokenText, language: string, continues = fa
   }
   if (continues && spokenYet) speak(0);
   return features;
-}
-
-export function defaultParameters(language: string): VoiceParameters {
-  const defaults = languageDefaults(language);
-  return { secondsPerUnit: 1 / defaults.unitsPerSecond, pauses: { ...defaults.pauses } };
 }
 
 /** Seconds at speed 1; divide by the speed for any other. */

@@ -3,14 +3,14 @@ import { createConfigClient } from '@/lib/content/config-client';
 import { createEstimateClient } from '@/lib/content/estimate-client';
 import { produceFigure, type LocalMeasure } from '@/lib/content/figures';
 import type { Figure, InlineConfig } from '@/lib/content/inline-config';
-import { countSpeech, defaultParameters, secondsAtNormalSpeed } from '@/lib/estimate/speech-count';
-import { digitsOnly } from '@/lib/text/spoken-numbers/spoken-text';
+import { defaultParameters } from '@/lib/estimate/local-model';
+import { countSpeech, secondsAtNormalSpeed } from '@/lib/estimate/speech-count';
 import { englishScript } from '../fixtures/scripts';
 import { testContext } from '../fixtures/schedule-context';
 import { ENGLISH_INLINE_WORDS } from '@/lib/content/inline-words';
 
 /** The page's own local model: digits counted as units (the content script ships no number words). */
-const pageSeconds = (text: string, voice = defaultParameters('en')) => secondsAtNormalSpeed(countSpeech(digitsOnly(text), 'en'), voice);
+const pageSeconds = (text: string, voice = defaultParameters('en')) => secondsAtNormalSpeed(countSpeech({ text, digits: 0 }, 'en'), voice);
 
 const config: InlineConfig = {
   active: true, wholeFieldApi: false, maxApiCharacters: 30_000, provider: 'supertone',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { localSecondsSliced } from '@/lib/content/measure';
-import { countSpeech, defaultParameters, secondsAtNormalSpeed } from '@/lib/estimate/speech-count';
-import { digitsOnly } from '@/lib/text/spoken-numbers/spoken-text';
+import { defaultParameters } from '@/lib/estimate/local-model';
+import { countSpeech, secondsAtNormalSpeed } from '@/lib/estimate/speech-count';
 import { englishScript } from '../fixtures/scripts';
 
 /** The page's own local model: digits counted as units (the content script ships no number words). */
-const pageSeconds = (text: string, voice = defaultParameters('en')) => secondsAtNormalSpeed(countSpeech(digitsOnly(text), 'en'), voice);
+const pageSeconds = (text: string, voice = defaultParameters('en')) => secondsAtNormalSpeed(countSpeech({ text, digits: 0 }, 'en'), voice);
 
 const model = { language: 'en', speed: 1, parameters: defaultParameters('en') };
 
