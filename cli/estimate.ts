@@ -1,34 +1,38 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSources } from '../lib/sources';
-import type { VoiceProfile } from '../lib/sources/types';
 import { createCalibratedLocalModel } from '../lib/estimate/calibrated-local-model';
 import { Calibration, calibrationStateSchema } from '../lib/estimate/calibration';
 import { DurationCache } from '../lib/estimate/duration-cache';
-import { createEstimator, type EstimateResult } from '../lib/estimate/estimator';
+import { createEstimator, type EstimateResult, type PredictPlan } from '../lib/estimate/estimator';
 import { formatClock, formatCredits } from '../lib/format';
 import { cheapestFirst, providerRates } from '../lib/rates/credits';
-import { modelSchema } from '../lib/sources/supertone';
+import { createSources, VENDOR_NAMES } from '../lib/sources';
+import { LANGUAGES } from '../lib/sources/languages';
+import { MODELS, modelSchema, SUNSET_MESSAGE } from '../lib/sources/supertone';
+import { SPEED_MAX, SPEED_MIN, type VendorId, type VoiceDirectory, type VoiceProfile } from '../lib/sources/types';
+import { voiceDirectory } from '../lib/sources/voice-catalog';
+import { CliError, EXIT, InputError, UsageError } from './errors';
 import { cacheDir, readJsonFile, writeJsonFile } from './file-store';
+import type { CliCommand, Io } from './io';
+import { numberOption, oneOf, parseOptions } from './options';
+import { chooseSource, type Chosen } from './source';
+import { voiceFile } from './voice-file';
 
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 const PROGRESS_FROM_PIECES = 10;
+/** Credits an estimate may spend on paid predictions unless --max-credits says otherwise. */
+export const DEFAULT_MAX_CREDITS = 10;
 
-export class InputError extends Error {}
+const USAGE = `  scriptmeter estimate [FILE|-] [--source supertone|audiostack|local] [--voice ID|ALIAS] [--language CODE]
+                       [--model M] [--style S] [--speed X] [--endpoint URL] [--max-credits N] [--no-cache] [--json]`;
 
-export interface EstimateCommand {
-  file: string;
-  voice: VoiceProfile;
-  endpoint: string;
-  cache: boolean;
-  json: boolean;
-}
-
-export interface Io {
-  stdout: (line: string) => void;
-  stderr: { write: (text: string) => void; isTTY?: boolean };
-  stdin: () => Promise<string>;
-  env: NodeJS.ProcessEnv;
+/** Over the --max-credits cap: nothing was bought (exit 5). */
+class OverCapError extends CliError {
+  constructor(plan: PredictPlan, listCredits: number, cap: number) {
+    const list = listCredits > 0 ? ` and the voice list (${formatCredits(listCredits)} credits)` : '';
+    super(`the exact figure needs ${plan.calls} predict call${plan.calls === 1 ? '' : 's'} (${formatCredits(plan.credits)} credits)${list}, `
+      + `over --max-credits ${formatCredits(cap)}: no call made. Raise --max-credits, or use --source local.`, EXIT.overCreditCap);
+  }
 }
 
 async function readInput(file: string, io: Io): Promise<string> {
@@ -44,28 +48,90 @@ async function readInput(file: string, io: Io): Promise<string> {
   }
 }
 
+function parse(args: string[]) {
+  const { values, positionals } = parseOptions(args, {
+    source: { type: 'string' }, voice: { type: 'string' }, language: { type: 'string' }, model: { type: 'string' },
+    style: { type: 'string' }, speed: { type: 'string' }, endpoint: { type: 'string' }, 'max-credits': { type: 'string' },
+    'no-cache': { type: 'boolean' }, json: { type: 'boolean' },
+  });
+  if (positionals.length > 1) throw new UsageError('estimate takes one file (or - for standard input)');
+  const speed = values.speed === undefined ? 1 : numberOption('--speed', values.speed);
+  if (speed < SPEED_MIN || speed > SPEED_MAX) throw new UsageError(`--speed must be between ${SPEED_MIN} and ${SPEED_MAX} (got ${values.speed})`);
+  const maxCredits = values['max-credits'] === undefined ? DEFAULT_MAX_CREDITS : numberOption('--max-credits', values['max-credits']);
+  if (maxCredits < 0) throw new UsageError('--max-credits is 0 or more');
+  return {
+    file: positionals[0] ?? '-', values, speed, maxCredits,
+    language: oneOf('--language', values.language ?? 'en', LANGUAGES),
+    model: oneOf('--model', values.model ?? 'sona_speech_1', MODELS),
+  };
+}
+
+function profile(chosen: Chosen, options: ReturnType<typeof parse>): VoiceProfile {
+  const { values } = options;
+  if (chosen.source === 'audiostack' && (values.model !== undefined || values.style !== undefined)) {
+    throw new UsageError("--model and --style are Supertone settings: AudioStack's prediction takes only the voice alias");
+  }
+  if (chosen.source !== 'local' && !values.voice) {
+    throw new InputError(`--voice is needed for an API estimate (a ${chosen.source === 'audiostack' ? 'voice alias' : 'voice id'}), or use --source local`);
+  }
+  return {
+    source: chosen.source, voiceId: values.voice ?? '', language: options.language, speed: options.speed,
+    ...(chosen.source !== 'audiostack' && { model: options.model, style: values.style }),
+  };
+}
+
 /** Runs an estimate; returns the process exit code. */
-export async function runEstimate(command: EstimateCommand, io: Io): Promise<number> {
-  const text = await readInput(command.file, io);
-  const apiKey = io.env.SUPERTONE_API_KEY?.trim() ?? '';
-  if (apiKey && !command.voice.voiceId) throw new InputError('--voice is needed for an API estimate (or unset SUPERTONE_API_KEY for a local one)');
+async function run(args: string[], io: Io): Promise<number> {
+  const options = parse(args);
+  const chosen = chooseSource(options.values, io.env, true);
+  const voice = profile(chosen, options);
+  const text = await readInput(options.file, io);
   const dir = cacheDir(io.env);
+  const useCache = !(options.values['no-cache'] ?? false);
   const cachePath = join(dir, 'durations.json');
   const calibrationPath = join(dir, 'calibration.json');
-  const cache = new DurationCache(50_000, command.cache
+  const cache = new DurationCache(50_000, useCache
     ? { load: () => readJsonFile(cachePath), save: (entries) => writeJsonFile(cachePath, entries) }
     : undefined);
   const calibration = new Calibration(calibrationStateSchema.safeParse(await readJsonFile(calibrationPath)).data ?? {});
-  const estimator = createEstimator({
-    source: apiKey ? createSources('supertone', { baseUrl: command.endpoint, apiKey }).duration : undefined,
-    cache, local: createCalibratedLocalModel(calibration),
-  });
-  const result = await estimator.estimate(text, command.voice, { onProgress: progressReporter(io) });
-  if (command.cache) await cache.flush();
+  const voices = voiceFile(dir);
+
+  const build = (directory: VoiceDirectory) => {
+    const sources = chosen.source === 'local' ? undefined : createSources(chosen.source, { baseUrl: chosen.endpoint, apiKey: chosen.apiKey, voices: directory });
+    const estimator = createEstimator({
+      source: sources?.duration, cache, local: createCalibratedLocalModel(calibration, { voices: directory }),
+      localBecause: chosen.source === 'local' && chosen.chosen ? 'chosen' : 'no-key',
+    });
+    return { sources, estimator };
+  };
+
+  let listCredits = 0;
+  let built = build(voiceDirectory(chosen.source === 'local' ? [] : await voices.list(chosen.source)));
+  if (chosen.source === 'audiostack' && built.sources && !(await voices.find(chosen.source, voice.voiceId))) {
+    // The voice's provider and section limit come from the voice list, which costs credits: bought once, kept.
+    const { account } = built.sources;
+    const guess = await built.estimator.plan(text, voice);
+    if (guess && guess.credits + account.voicesCost > options.maxCredits) throw new OverCapError(guess, account.voicesCost, options.maxCredits);
+    const listed = await voices.refresh(chosen.source, account, Date.now());
+    listCredits = account.voicesCost;
+    io.stderr.write(`scriptmeter: listed ${VENDOR_NAMES.audiostack}'s voices (${formatCredits(listCredits)} credits) to learn "${voice.voiceId}"'s provider and section limit; kept in ${join(dir, 'voices.json')}\n`);
+    if (!listed.some((v) => v.id === voice.voiceId)) throw new InputError(`${VENDOR_NAMES.audiostack} has no voice "${voice.voiceId}" (${listed.length} voices listed)`);
+    built = build(voiceDirectory(listed));
+  }
+
+  const budget = options.maxCredits - listCredits;
+  const plan = await built.estimator.plan(text, voice);
+  if (plan && plan.credits > budget + 1e-9) throw new OverCapError(plan, listCredits, options.maxCredits);
+  const result = await built.estimator.estimate(text, voice, { consent: { maxCredits: budget }, onProgress: progressReporter(io) });
+  if (useCache) await cache.flush();
   await writeJsonFile(calibrationPath, calibration.toJSON()).catch(() => undefined);
-  if (result.errors.length > 0) throw new InputError(result.errors[0] ?? 'estimate failed');
-  io.stdout(command.json ? JSON.stringify(jsonSummary(result)) : table(result, command.voice));
-  return 0;
+  for (const warning of result.warnings) io.stderr.write(`scriptmeter: note: ${warning}\n`);
+  const [error] = result.errors;
+  if (error !== undefined) {
+    throw new InputError(error === SUNSET_MESSAGE ? `${error} From here: --source audiostack, --endpoint URL (a Supertone-compatible API), or --source local.` : error);
+  }
+  io.stdout(options.values.json ? JSON.stringify(jsonSummary(result)) : table(result, voice));
+  return EXIT.ok;
 }
 
 function progressReporter(io: Io): (done: number, total: number) => void {
@@ -76,8 +142,20 @@ function progressReporter(io: Io): (done: number, total: number) => void {
   };
 }
 
+/** `source` stays the provenance (api, cache, local, mixed); `chunks` the predict calls made. */
 export function jsonSummary(result: EstimateResult) {
-  return { seconds: result.seconds, chunks: result.calls, source: result.source, credits: result.credits };
+  return {
+    seconds: result.seconds, chunks: result.calls, source: result.source, credits: result.credits,
+    vendor: result.vendor, predictCredits: result.predictCredits,
+    ...(result.vendor === 'audiostack' && result.provider !== undefined && { provider: result.provider }),
+  };
+}
+
+function describeSource(result: EstimateResult, vendor: VendorId | null): string {
+  if (result.localReason && result.source === 'local') return result.localReason;
+  const by = vendor ? ` (${VENDOR_NAMES[vendor]}${result.provider ? `, voice provider ${result.provider}` : ''})` : '';
+  const spent = result.predictCredits > 0 ? `, ${formatCredits(result.predictCredits)} credits for predictions` : '';
+  return `source: ${result.source}${by}, ${result.calls} API calls${spent}`;
 }
 
 function table(result: EstimateResult, voice: VoiceProfile): string {
@@ -87,13 +165,14 @@ function table(result: EstimateResult, voice: VoiceProfile): string {
     const unit = rate ? `${formatCredits(rate.rate)} / ${rate.unit === 'second' ? 's' : 'min'}` : '';
     return `  ${id.padEnd(12)}${unit.padStart(12)}${formatCredits(credits).padStart(12)}`;
   });
-  const source = result.localReason ?? `source: ${result.source}, ${result.calls} API calls`;
   const excluded = result.excluded.length > 0 ? `\n${result.excluded.length} non-spoken marks excluded` : '';
   return [
     `${result.seconds.toFixed(2)} s  (${formatClock(result.seconds)})  ${result.characters.toLocaleString('en')} characters, ${result.pieces.length} pieces`,
-    `${source}${excluded}`,
+    `${describeSource(result, result.vendor)}${excluded}`,
     '',
     `  ${'provider'.padEnd(12)}${'rate'.padStart(12)}${'credits'.padStart(12)}`,
     ...rows,
   ].join('\n');
 }
+
+export const estimateCommand: CliCommand = { usage: USAGE, run };

@@ -41,6 +41,9 @@ const jsonSchema = z.object({
   chunks: z.number().int().nonnegative(),
   source: z.enum(['api', 'cache', 'local', 'mixed']),
   credits: z.record(z.string(), z.number()),
+  vendor: z.enum(['supertone', 'audiostack']).nullable(),
+  predictCredits: z.number().nonnegative(),
+  provider: z.string().optional(),
 }).strict();
 
 describe('scriptmeter estimate', () => {
@@ -48,8 +51,7 @@ describe('scriptmeter estimate', () => {
     const run = await cli(['estimate', scriptFile, '--voice', VOICE, '--language', 'en', '--json', '--endpoint', api.url]);
     expect(run.code).toBe(0);
     const out = jsonSchema.parse(JSON.parse(run.stdout));
-    expect(out.source).toBe('local');
-    expect(out.chunks).toBe(0);
+    expect(out).toMatchObject({ source: 'local', chunks: 0, vendor: null, predictCredits: 0 });
     expect(Object.keys(out.credits).sort()).toEqual([...PROVIDER_IDS].sort());
     expect(api.requests).toHaveLength(0);
   });
@@ -58,7 +60,8 @@ describe('scriptmeter estimate', () => {
     const env = { SUPERTONE_API_KEY: 'test-key' };
     const args = ['estimate', scriptFile, '--voice', VOICE, '--language', 'en', '--json', '--endpoint', api.url];
     const first = jsonSchema.parse(JSON.parse((await cli(args, env)).stdout));
-    expect(first.source).toBe('api');
+    expect(first).toMatchObject({ source: 'api', vendor: 'supertone', predictCredits: 0 });
+    expect(first).not.toHaveProperty('provider');
     expect(first.chunks).toBeGreaterThan(10);
     expect(api.requests.length).toBe(first.chunks);
     const second = jsonSchema.parse(JSON.parse((await cli(args, env)).stdout));
@@ -128,7 +131,7 @@ describe('scriptmeter balance', () => {
   });
 
   it('fails clearly without a key or with a rejected one', async () => {
-    expect((await cli(['balance', '--endpoint', api.url])).stderr).toMatch(/SUPERTONE_API_KEY is not set/);
+    expect((await cli(['balance', '--endpoint', api.url])).stderr).toMatch(/no API key: set SUPERTONE_API_KEY or AUDIOSTACK_API_KEY/);
     const rejected = await cli(['balance', '--endpoint', api.url], { SUPERTONE_API_KEY: 'forbidden-key' });
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toMatch(/forbidden/);
