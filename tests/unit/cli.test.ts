@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { PROVIDER_IDS } from '@/lib/rates/credits';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
+import { runCli, estimateJsonSchema, type CliRun } from '../fixtures/cli-run';
 import { englishScript } from '../fixtures/scripts';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
@@ -22,29 +21,11 @@ beforeAll(async () => {
 afterAll(() => api.close());
 beforeEach(() => api.control.reset());
 
-function cli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', SCRIPTMETER_CACHE_DIR: join(dir, 'cache'), ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.stdin.end(stdin ?? '');
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function cli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliRun> {
+  return runCli(args, { cacheDir: join(dir, 'cache'), env, stdin });
 }
 
-const jsonSchema = z.object({
-  seconds: z.number().positive(),
-  chunks: z.number().int().nonnegative(),
-  source: z.enum(['api', 'cache', 'local', 'mixed']),
-  credits: z.record(z.string(), z.number()),
-  vendor: z.enum(['supertone', 'audiostack']).nullable(),
-  predictCredits: z.number().nonnegative(),
-  provider: z.string().optional(),
-}).strict();
+const jsonSchema = estimateJsonSchema;
 
 describe('scriptmeter estimate', () => {
   it('gives a local estimate without a key and calls nothing', async () => {
