@@ -16,6 +16,7 @@ import { createSources } from '../sources';
 import { voiceCatalogSchema, voiceDirectory } from '../sources/voice-catalog';
 import type { VendorId, VoiceDirectory, VoiceProfile } from '../sources/types';
 import { authorize, type Refusal } from '../spend/authorize';
+import { createBalanceRecorder } from './balance-readings';
 import { createSpendLedger } from '../spend/ledger';
 
 const cacheItem = storage.defineItem<CacheEntries>('local:durationCache', { fallback: [] });
@@ -63,6 +64,7 @@ export function createEngine(history: HistoryLog) {
   });
   const limits = new Map<VendorId, AdaptiveLimit>();
   const ledger = createSpendLedger({ load: () => spendLedgerItem.getValue(), save: (state) => spendLedgerItem.setValue(state) });
+  const readings = createBalanceRecorder();
   let calibration: Promise<Calibration> | undefined;
   let current: Promise<{ estimator: Estimator; local: CalibratedLocalModel; settings: Settings; voice: VoiceProfile; i18n: I18n }> | undefined;
   let calibrationTimer: ReturnType<typeof setTimeout> | undefined;
@@ -101,6 +103,7 @@ export function createEngine(history: HistoryLog) {
       ? createSources(vendor, {
           baseUrl: settings.endpoints[vendor], apiKey, voices,
           onRetry: (notice) => { if (notice.status === 429) limit?.slowDown(); },
+          onCredits: (from, meta, at) => void readings.record(from, meta, at).catch(() => undefined),
         }).duration
       : undefined;
     if (source && vendor) limit = limitFor(vendor, source.limits(voice).parallel);
@@ -133,6 +136,10 @@ export function createEngine(history: HistoryLog) {
   }
 
   return {
+    /** Balances seen in answers' envelopes, oldest first. */
+    balanceReadings: () => readings.read(),
+    /** Credits spent today on paid predictions (the automatic rule's cap counts these). */
+    spentToday: () => ledger.spentToday(),
     /** Call when settings or a key change. */
     invalidate(): void {
       current = undefined;
