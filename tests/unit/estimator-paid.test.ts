@@ -12,6 +12,7 @@ import { predictedLength } from '../audiostack-double/duration';
 import { startAudioStackDouble, type AudioStackDouble } from '../audiostack-double/server';
 import { AUDIOSTACK_VOICES, findAudioStackVoice } from '../audiostack-double/voices';
 import { englishScript, sentence } from '../fixtures/scripts';
+import { fewestSections } from '../fixtures/sections';
 
 let double: AudioStackDouble;
 beforeAll(async () => { double = await startAudioStackDouble({ balance: 1_000 }); });
@@ -35,20 +36,6 @@ function truth(alias: string) {
   const v = findAudioStackVoice(alias);
   if (!v) throw new Error(alias);
   return predictBodies().filter((b) => b.voice === alias).reduce((sum, b) => sum + predictedLength(v, b.text), 0);
-}
-
-/** The fewest sections the limit allows when splitting only at sentence ends: greedy packing is optimal for that. */
-function fewestSections(text: string, limit: number): number {
-  const sentences = text.split(/(?<=[.!?])\s+/u);
-  let sections = 0;
-  let length = Infinity;
-  for (const s of sentences) {
-    if (length + 1 + s.length > limit) {
-      sections += 1;
-      length = s.length;
-    } else length += 1 + s.length;
-  }
-  return sections;
 }
 
 describe('paid predictions need consent', () => {
