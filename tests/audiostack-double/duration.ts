@@ -1,4 +1,4 @@
-import type { AudioStackVoice } from '@/lib/sources/audiostack/schemas';
+import type { AudioStackVoice } from '@/lib/sources/audiostack';
 import { analyseText } from '../api-double/duration';
 import { speakingRate } from './voices';
 

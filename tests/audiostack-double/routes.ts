@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AUDIOSTACK_CALL_CREDITS } from '@/lib/rates/tables';
-import { predictRequestSchema } from '@/lib/sources/audiostack/schemas';
+import { predictRequestSchema } from '@/lib/sources/audiostack';
 import type { ApiRequest, ApiResponse } from '../api-double/routes';
 import { predictedLength } from './duration';
 import { AUDIOSTACK_VOICES, findAudioStackVoice, PREDICT_VOICES, sectionLimit, wireVoice } from './voices';

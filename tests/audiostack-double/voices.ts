@@ -1,4 +1,4 @@
-import type { AudioStackVoice } from '@/lib/sources/audiostack/schemas';
+import type { AudioStackVoice } from '@/lib/sources/audiostack';
 
 /**
  * The double's voices, shaped as ../shared/api/audiostack.md lists them. Their section limits and

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createAudioStackClient } from '@/lib/sources/audiostack';
 import {
-  envelopeSchema, errorBodySchema, metaSchema, predictDataSchema, predictRequestSchema, predictVoicesDataSchema, voiceSchema,
-} from '@/lib/sources/audiostack/schemas';
+  createAudioStackClient, envelopeSchema, errorBodySchema, metaSchema, predictDataSchema, predictRequestSchema, predictVoicesDataSchema, voiceSchema,
+} from '@/lib/sources/audiostack';
 import { startAudioStackDouble, type AudioStackDouble } from '../audiostack-double/server';
 import { AUDIOSTACK_VOICES } from '../audiostack-double/voices';
 
