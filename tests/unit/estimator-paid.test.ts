@@ -144,6 +144,24 @@ describe('a paid answer is never bought twice', () => {
     expect(a.predictCredits + b.predictCredits).toBe(0.75);
   });
 
+  it("never buys past its own consent when an estimate it shared calls with is cancelled, and says what is left to buy", async () => {
+    double.control.setLatency(100);
+    const { estimator } = setup();
+    const text = englishScript(2_500); // three sections; two in flight at once, the third queued
+    const cancel = new AbortController();
+    const first = estimator.estimate(text, voice, { consent: { maxCredits: 0.75 }, signal: cancel.signal }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await estimator.plan(text, voice)).toMatchObject({ calls: 0 }); // all three being asked for already
+    const second = estimator.estimate(text, voice); // nothing to buy, so no consent
+    cancel.abort(); // the queued third call never starts
+    const result = await second;
+    await first;
+    expect(result.plan).toEqual({ vendor: 'audiostack', calls: 1, credits: 0.25, cached: 0 });
+    expect(result.localReason).toBe('Exact figure costs 0.25 credits: approximate local estimate until then.');
+    expect(result.source).toBe('mixed');
+    expect(double.control.charges()).toHaveLength(2);
+  });
+
   it('labels a section whose call got no answer, counts its possible charge, and does not ask again', async () => {
     double.control.addFaults({ kind: 'hang', path: '/speech/predict' });
     const { estimator } = setup({ timeoutMs: 300 });
