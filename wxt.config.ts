@@ -1,23 +1,29 @@
 import { defineConfig } from 'wxt';
 import { WEBHOOK_PERMISSION_ORIGINS } from './lib/account/webhook';
+import { CHROME_PUBLIC_KEY, GECKO_ID } from './lib/extension-identity';
+import { SITE_CONTENT_SCRIPTS } from './lib/content/sites/hosts';
+import { addTestPageMatches } from './lib/content/sites/test-matches';
 import { MANIFEST_API_HOSTS } from './lib/sources/endpoint-permission';
 
-// Gecko id is fixed so Firefox keeps storage across reinstalls and tests can pin the UUID.
-export const GECKO_ID = 'scriptmeter@scriptmeter.dev';
+export { GECKO_ID };
 /** Chrome's schema for enterprise policy (public/); Firefox takes policy without one. */
 const MANAGED_SCHEMA = 'managed-schema.json';
 
 export default defineConfig({
+  // A test build (site readers on fixture pages too) never overwrites the production one.
+  ...(process.env.SCRIPTMETER_TEST_PAGES === '1' && { outDir: '.output/test-pages' }),
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
-    name: 'ScriptMeter',
-    description: 'How long your text-to-speech script will sound, and what it will cost — right where you write it.',
+    // From public/_locales (en, ko, ja): browsers and stores show them in the user's language.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // alarms: balance/usage checks; notifications: alerts. Webhook hosts are asked for at run time.
     // contextMenus: "Estimate speech length" on selections and editable fields.
     permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
     commands: {
       // Rebindable at chrome://extensions/shortcuts and in Firefox's add-on shortcuts.
-      'estimate-selection': { suggested_key: { default: 'Alt+Shift+E' }, description: 'Estimate speech length of the selection or field' },
+      'estimate-selection': { suggested_key: { default: 'Alt+Shift+E' }, description: '__MSG_commandEstimate__' },
     },
     optional_host_permissions: WEBHOOK_PERMISSION_ORIGINS,
     // Each vendor's own API; a team proxy is asked for at run time (lib/sources/endpoint-permission.ts).
@@ -38,7 +44,11 @@ export default defineConfig({
     },
     // WXT's manifest types predate Firefox's data_collection_permissions; add it after generation.
     'build:manifestGenerated': (wxt, manifest) => {
+      manifest.content_scripts = [...manifest.content_scripts ?? [], ...SITE_CONTENT_SCRIPTS.map((script) => ({ ...script, matches: [...script.matches], js: [...script.js] }))];
+      addTestPageMatches(manifest, process.env.SCRIPTMETER_TEST_PAGES);
       if (wxt.config.browser !== 'firefox') {
+        // A fixed id (lib/extension-identity.ts): the Docs flag and enterprise policy name it.
+        manifest.key = CHROME_PUBLIC_KEY;
         // Chrome reads enterprise policy for the extension through this schema (lib/settings/managed.ts);
         // Firefox takes the same values from policies.json without one. Gecko settings mean nothing to Chrome.
         Object.assign(manifest, { storage: { managed_schema: MANAGED_SCHEMA } });

@@ -3,19 +3,21 @@ import { join } from 'node:path';
 import { createCalibratedLocalModel } from '../lib/estimate/calibrated-local-model';
 import { Calibration, calibrationStateSchema } from '../lib/estimate/calibration';
 import { DurationCache } from '../lib/estimate/duration-cache';
-import { createEstimator, type EstimateResult, type PredictPlan } from '../lib/estimate/estimator';
+import { createEstimator, type Consent, type EstimateResult, type PredictPlan } from '../lib/estimate/estimator';
 import { formatClock, formatCredits } from '../lib/format';
 import { cheapestFirst, providerRates } from '../lib/rates/credits';
 import { createSources, VENDOR_NAMES } from '../lib/sources';
-import { LANGUAGES } from '../lib/sources/languages';
-import { MODELS, modelSchema, SUNSET_MESSAGE } from '../lib/sources/supertone';
-import { SPEED_MAX, SPEED_MIN, type VendorId, type VoiceDirectory, type VoiceProfile } from '../lib/sources/types';
+import type { EstimateTotal } from '../lib/script/estimate';
+import { modelSchema, SUNSET_MESSAGE } from '../lib/sources/supertone';
+import type { VendorId, VoiceDirectory, VoiceProfile } from '../lib/sources/types';
 import { voiceDirectory } from '../lib/sources/voice-catalog';
 import { CliError, EXIT, InputError, UsageError } from './errors';
 import { cacheDir, readJsonFile, writeJsonFile } from './file-store';
 import type { CliCommand, Io } from './io';
-import { numberOption, oneOf, parseOptions } from './options';
+import { numberOption, parseOptions } from './options';
+import { estimateAsScript, NEEDS_VOICE, speakersJson, speakerTable, type ScriptFlags } from './script';
 import { chooseSource, type Chosen } from './source';
+import { VOICE_OPTIONS, voiceFromFlags } from './voice-flags';
 import { voiceFile } from './voice-file';
 
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -24,7 +26,8 @@ const PROGRESS_FROM_PIECES = 10;
 export const DEFAULT_MAX_CREDITS = 10;
 
 const USAGE = `  scriptmeter estimate [FILE|-] [--source supertone|audiostack|local] [--voice ID|ALIAS] [--language CODE]
-                       [--model M] [--style S] [--speed X] [--endpoint URL] [--max-credits N] [--no-cache] [--json]`;
+                       [--model M] [--style S] [--speed X] [--endpoint URL] [--max-credits N] [--no-cache] [--json]
+                       [--cast CAST.json] [--srt FILE] [--vtt FILE] [--narrate-action]`;
 
 /** Over the --max-credits cap: nothing was bought (exit 5). */
 class OverCapError extends CliError {
@@ -50,20 +53,15 @@ async function readInput(file: string, io: Io): Promise<string> {
 
 function parse(args: string[]) {
   const { values, positionals } = parseOptions(args, {
-    source: { type: 'string' }, voice: { type: 'string' }, language: { type: 'string' }, model: { type: 'string' },
-    style: { type: 'string' }, speed: { type: 'string' }, endpoint: { type: 'string' }, 'max-credits': { type: 'string' },
+    ...VOICE_OPTIONS, source: { type: 'string' }, endpoint: { type: 'string' }, 'max-credits': { type: 'string' },
     'no-cache': { type: 'boolean' }, json: { type: 'boolean' },
+    cast: { type: 'string' }, srt: { type: 'string' }, vtt: { type: 'string' }, 'narrate-action': { type: 'boolean' },
   });
   if (positionals.length > 1) throw new UsageError('estimate takes one file (or - for standard input)');
-  const speed = values.speed === undefined ? 1 : numberOption('--speed', values.speed);
-  if (speed < SPEED_MIN || speed > SPEED_MAX) throw new UsageError(`--speed must be between ${SPEED_MIN} and ${SPEED_MAX} (got ${values.speed})`);
   const maxCredits = values['max-credits'] === undefined ? DEFAULT_MAX_CREDITS : numberOption('--max-credits', values['max-credits']);
   if (maxCredits < 0) throw new UsageError('--max-credits is 0 or more');
-  return {
-    file: positionals[0] ?? '-', values, speed, maxCredits,
-    language: oneOf('--language', values.language ?? 'en', LANGUAGES),
-    model: oneOf('--model', values.model ?? 'sona_speech_1', MODELS),
-  };
+  const script: ScriptFlags = { cast: values.cast, srt: values.srt, vtt: values.vtt, narrateAction: values['narrate-action'] };
+  return { file: positionals[0] ?? '-', values, maxCredits, script };
 }
 
 function profile(chosen: Chosen, options: ReturnType<typeof parse>): VoiceProfile {
@@ -71,13 +69,10 @@ function profile(chosen: Chosen, options: ReturnType<typeof parse>): VoiceProfil
   if (chosen.source === 'audiostack' && (values.model !== undefined || values.style !== undefined)) {
     throw new UsageError("--model and --style are Supertone settings: AudioStack's prediction takes only the voice alias");
   }
-  if (chosen.source !== 'local' && !values.voice) {
-    throw new InputError(`--voice is needed for an API estimate (a ${chosen.source === 'audiostack' ? 'voice alias' : 'voice id'}), or use --source local`);
-  }
-  return {
-    source: chosen.source, voiceId: values.voice ?? '', language: options.language, speed: options.speed,
-    ...(chosen.source !== 'audiostack' && { model: options.model, style: values.style }),
-  };
+  // With a cast, its "*" entry may name the voice instead (checked where the cast is read).
+  if (chosen.source !== 'local' && !values.voice && !options.script.cast) throw new InputError(NEEDS_VOICE);
+  const { model, style, ...voice } = voiceFromFlags(values, chosen.source);
+  return chosen.source === 'audiostack' ? voice : { ...voice, model, style };
 }
 
 /** Runs an estimate; returns the process exit code. */
@@ -98,16 +93,17 @@ async function run(args: string[], io: Io): Promise<number> {
 
   const build = (directory: VoiceDirectory) => {
     const sources = chosen.source === 'local' ? undefined : createSources(chosen.source, { baseUrl: chosen.endpoint, apiKey: chosen.apiKey, voices: directory });
-    const estimator = createEstimator({
-      source: sources?.duration, cache, local: createCalibratedLocalModel(calibration, { voices: directory }),
-      localBecause: chosen.source === 'local' && chosen.chosen ? 'chosen' : 'no-key',
-    });
-    return { sources, estimator };
+    const local = createCalibratedLocalModel(calibration, { voices: directory });
+    const localBecause = chosen.source === 'local' && chosen.chosen ? 'chosen' : 'no-key';
+    const estimator = createEstimator({ source: sources?.duration, cache, local, localBecause });
+    // Lines of a script whose voice has no source here are answered locally, saying why.
+    const fallback = sources ? createEstimator({ cache, local, localBecause }) : estimator;
+    return { sources, estimator, fallback };
   };
 
   let listCredits = 0;
   let built = build(voiceDirectory(chosen.source === 'local' ? [] : await voices.list(chosen.source)));
-  if (chosen.source === 'audiostack' && built.sources && !(await voices.find(chosen.source, voice.voiceId))) {
+  if (chosen.source === 'audiostack' && built.sources && voice.voiceId && !(await voices.find(chosen.source, voice.voiceId))) {
     // The voice's provider and section limit come from the voice list, which costs credits: bought once, kept.
     const { account } = built.sources;
     const guess = await built.estimator.plan(text, voice);
@@ -120,9 +116,17 @@ async function run(args: string[], io: Io): Promise<number> {
   }
 
   const budget = options.maxCredits - listCredits;
-  const plan = await built.estimator.plan(text, voice);
+  const onProgress = progressReporter(io);
+  // A screenplay, or text given a cast or cue sheets, goes line by line (cli/script.ts). A first pass
+  // without consent buys nothing and says what the lines' exact figures would cost; only then are they bought.
+  const scriptRun = (consent: Consent | undefined, writeCues: boolean) => estimateAsScript(text, options.file, options.script, {
+    estimators: { api: built.sources ? built.estimator : undefined, local: built.fallback }, voice, apiKey: Boolean(built.sources), onProgress, consent, writeCues,
+  });
+  let script = await scriptRun(undefined, !built.sources?.duration.creditsPerCall);
+  const plan = script ? script.total.plan : await built.estimator.plan(text, voice);
   if (plan && plan.credits > budget + 1e-9) throw new OverCapError(plan, listCredits, options.maxCredits);
-  const result = await built.estimator.estimate(text, voice, { consent: { maxCredits: budget }, onProgress: progressReporter(io) });
+  if (script && built.sources?.duration.creditsPerCall) script = await scriptRun({ maxCredits: budget }, true);
+  const result = script?.total ?? await built.estimator.estimate(text, voice, { consent: { maxCredits: budget }, onProgress });
   if (useCache) await cache.flush();
   await writeJsonFile(calibrationPath, calibration.toJSON()).catch(() => undefined);
   for (const warning of result.warnings) io.stderr.write(`scriptmeter: note: ${warning}\n`);
@@ -130,7 +134,8 @@ async function run(args: string[], io: Io): Promise<number> {
   if (error !== undefined) {
     throw new InputError(error === SUNSET_MESSAGE ? `${error} From here: --source audiostack, --endpoint URL (a Supertone-compatible API), or --source local.` : error);
   }
-  io.stdout(options.values.json ? JSON.stringify(jsonSummary(result)) : table(result, voice));
+  if (options.values.json) io.stdout(JSON.stringify({ ...jsonSummary(result), ...(script && { speakers: speakersJson(script.figures) }) }));
+  else io.stdout(table(result, voice) + (script ? `\n${speakerTable(script.figures)}` : ''));
   return EXIT.ok;
 }
 
@@ -143,7 +148,7 @@ function progressReporter(io: Io): (done: number, total: number) => void {
 }
 
 /** `source` stays the provenance (api, cache, local, mixed); `chunks` the predict calls made. */
-export function jsonSummary(result: EstimateResult) {
+export function jsonSummary(result: Pick<EstimateResult, 'seconds' | 'calls' | 'source' | 'credits' | 'vendor' | 'predictCredits' | 'provider'>) {
   return {
     seconds: result.seconds, chunks: result.calls, source: result.source, credits: result.credits,
     vendor: result.vendor, predictCredits: result.predictCredits,
@@ -151,14 +156,14 @@ export function jsonSummary(result: EstimateResult) {
   };
 }
 
-function describeSource(result: EstimateResult, vendor: VendorId | null): string {
+function describeSource(result: EstimateTotal, vendor: VendorId | null): string {
   if (result.localReason && result.source === 'local') return result.localReason;
   const by = vendor ? ` (${VENDOR_NAMES[vendor]}${result.provider ? `, voice provider ${result.provider}` : ''})` : '';
   const spent = result.predictCredits > 0 ? `, ${formatCredits(result.predictCredits)} credits for predictions` : '';
   return `source: ${result.source}${by}, ${result.calls} API calls${spent}`;
 }
 
-function table(result: EstimateResult, voice: VoiceProfile): string {
+function table(result: EstimateTotal, voice: VoiceProfile): string {
   const rates = new Map(providerRates(modelSchema.safeParse(voice.model).data ?? 'sona_speech_1').map((rate) => [rate.id, rate]));
   const rows = cheapestFirst(result.credits).map(({ id, credits }) => {
     const rate = rates.get(id);

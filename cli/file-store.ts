@@ -17,9 +17,13 @@ export async function readJsonFile(path: string): Promise<unknown> {
 }
 
 /** Write-then-rename, so a crash mid-write never leaves half a file. */
-export async function writeJsonFile(path: string, value: unknown): Promise<void> {
+export async function writeTextFile(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(value));
+  await writeFile(temporary, text);
   await rename(temporary, path);
+}
+
+export function writeJsonFile(path: string, value: unknown): Promise<void> {
+  return writeTextFile(path, JSON.stringify(value));
 }

@@ -3,19 +3,25 @@ import { balanceCommand } from './balance';
 import { CliError, EXIT, UsageError } from './errors';
 import { estimateCommand } from './estimate';
 import type { CliCommand, Io } from './io';
+import { linesCommand } from './lines';
 
 /** Every subcommand; a new one is a module of its own and a line here. */
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   estimate: estimateCommand,
   balance: balanceCommand,
+  lines: linesCommand,
 };
 
 const USAGE = `Usage:
 ${Object.values(COMMANDS).map((command) => command.usage).join('\n')}
 
+estimate also takes --cast CAST.json (a voice per speaker), --srt FILE and --vtt FILE (cue sheets),
+--narrate-action (Fountain action lines read by the cast's Narrator).
+
 Keys come from SUPERTONE_API_KEY and AUDIOSTACK_API_KEY. Without --source: the vendor whose key is set,
 the local model when none is (estimate); both set is a usage error. Exit codes: 0 ok, 1 API or input
-error, 2 usage error, 3 balance at or below --below, 5 the exact figure would cost more than --max-credits.`;
+error, 2 usage error, 3 balance at or below --below, 4 a line over its slot (lines), 5 the exact figure
+would cost more than --max-credits.`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

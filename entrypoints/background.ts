@@ -33,6 +33,7 @@ export default defineBackground(() => {
     createMessageListener(
       {
         estimate: ({ text, record, consent }, sender) => engine.estimate(text, { where: estimateOrigin(sender.url, extensionBaseUrl), record: record ?? true, consent }),
+        scriptLines: ({ text }) => engine.estimate(text, { where: '', record: false, paragraphs: true }),
         inlineConfig: async ({ host }) => {
           const settings = await readSettings();
           return inlineConfigFor(settings, await engine.localFactor(), host, userInlineWords());

@@ -1,7 +1,7 @@
 /**
  * `npm run size`: fails when a build grows past its budget. The content script is injected into
  * every page the user opens, so it has the tightest budget (issue #3: ≤ 20 KB gzipped in all, the
- * page-world bridge included); the whole extension is what users download, counted raw as shipped.
+ * page-world bridge and, on their hosts, the site readers included); the whole extension is what users download, counted raw as shipped.
  * Run after `npm run build`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -17,9 +17,19 @@ interface Budget {
 }
 
 const KB = 1024;
+const EVERY_PAGE = ['content-scripts/content.js', 'content-scripts/editor-bridge.js'];
+/**
+ * What a page of each kind loads: every page the general script and the editor bridge; the site
+ * readers only on their hosts (lib/content/sites/hosts.ts); Word's editing frame its own script.
+ */
 const BUDGETS: Budget[] = [
-  { label: 'content scripts (isolated + page-world bridge)', paths: ['content-scripts/content.js', 'content-scripts/editor-bridge.js'], measure: 'gzip', maxBytes: 20 * KB },
-  { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 600 * KB },
+  { label: 'content scripts on every page (isolated + page-world bridge)', paths: EVERY_PAGE, measure: 'gzip', maxBytes: 20 * KB },
+  { label: 'content scripts on Google Docs', paths: [...EVERY_PAGE, 'content-scripts/docs-page.js', 'site-docs.js'], measure: 'gzip', maxBytes: 20 * KB },
+  { label: 'content scripts on Notion', paths: [...EVERY_PAGE, 'site-notion.js'], measure: 'gzip', maxBytes: 20 * KB },
+  { label: 'content scripts in Word\'s editing frame', paths: ['content-scripts/word.js'], measure: 'gzip', maxBytes: 20 * KB },
+  // 600 kB until dialogue scripts (issue 12): the Fountain parser, cast and script estimate in the
+  // background and their words in three languages, which every catalog copy carries, added 75 kB raw.
+  { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 650 * KB },
 ];
 const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
 

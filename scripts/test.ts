@@ -43,7 +43,10 @@ failed += unit.failed;
 count('unit', unit.ok);
 const built = run('Build (Chrome MV3, Firefox MV2)', 'npm', ['run', '--silent', 'build']);
 count('build', built);
-if (built) {
+// The same code with the site readers (Docs, Word, Notion) also on their fixture pages, in .output/test-pages.
+const builtForPages = built && run('Build for the site fixture pages', 'npm', ['run', '--silent', 'build:test-pages']);
+count('build:test-pages', builtForPages);
+if (built && builtForPages) {
   count('size', run('Size budgets', 'npx', ['tsx', 'scripts/size-check.ts']));
   count('web-ext lint', run('web-ext lint (Firefox build)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2']));
   const e2e = vitest('End-to-end tests in Chromium and Firefox', 'vitest.e2e.config.ts');

@@ -3,6 +3,7 @@ import { useI18n } from '@/lib/i18n/context';
 import { AlertsSection } from './AlertsSection';
 import { ApiKeySection } from './ApiKeySection';
 import { BackupSection } from './BackupSection';
+import { CastSection } from './CastSection';
 import { CostSection } from './CostSection';
 import { PrivacySection } from './PrivacySection';
 import { VoiceSection } from './VoiceSection';
@@ -21,6 +22,7 @@ export function OptionsPage() {
       <div key={generation}>
         <ApiKeySection />
         <VoiceSection />
+        <CastSection />
         <CostSection />
         <AlertsSection />
         <PrivacySection />

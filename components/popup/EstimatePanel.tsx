@@ -10,6 +10,8 @@ import { providerName } from './provider-names';
 import { ProviderTable } from './ProviderTable';
 import { readPageText, type PageText } from './read-page';
 import { SlotCheck } from './SlotCheck';
+import { CueDownloads, SpeakerLines } from './SpeakerLines';
+import { Speakers } from './Speakers';
 
 type Origin = PageText['source'] | 'pasted';
 
@@ -21,9 +23,11 @@ export function EstimatePanel(props: { settings: Settings }) {
   const [draft, setDraft] = useState('');
   const [reply, setReply] = useState<EstimateReply>();
   const [busy, setBusy] = useState(false);
+  // A speaker cast from here changes the settings this panel shows figures for.
+  const [settings, setSettings] = useState(props.settings);
 
-  async function estimate(script: string, from: Origin) {
-    if (busy) return;
+  async function estimate(script: string, from: Origin, again = false) {
+    if (busy && !again) return;
     setOrigin(from);
     setText(script);
     setBusy(true);
@@ -62,16 +66,18 @@ export function EstimatePanel(props: { settings: Settings }) {
         </form>
       </details>
       {busy && <p class="muted" role="status">{t('est.estimating')}</p>}
-      {reply && !busy && <EstimateResultView reply={reply} text={text} settings={props.settings} />}
+      {reply && !busy && <EstimateResultView reply={reply} text={text} settings={settings}
+        onCast={(saved) => { setSettings(saved); void estimate(text, origin ?? 'pasted', true); }} />}
     </section>
   );
 }
 
-function EstimateResultView(props: { reply: EstimateReply; text: string; settings: Settings }) {
+function EstimateResultView(props: { reply: EstimateReply; text: string; settings: Settings; onCast: (settings: Settings) => void }) {
   const { t, f } = useI18n();
   const { reply } = props;
   if (!reply.ok) return <p class="problem" role="alert">{t('est.failed', { error: reply.error })}</p>;
   const { result, provider } = reply;
+  const { script } = reply;
   return (
     <div class="estimate" id="estimate-result">
       <p class="headline">
@@ -79,12 +85,16 @@ function EstimateResultView(props: { reply: EstimateReply; text: string; setting
         <span class="seconds">{t('est.seconds', { seconds: f.amount(result.seconds) })}</span>
       </p>
       <p class="credits" id="estimate-credits">
-        {t('est.creditsAt', { credits: f.amount(result.credits[provider]), provider: providerName(provider, props.settings.model, props.settings) })}
+        {script
+          ? t(script.voices === 1 ? 'script.creditsOneVoice' : 'script.credits', { credits: f.amount(script.credits), voices: f.whole(script.voices) })
+          : t('est.creditsAt', { credits: f.amount(result.credits[provider]), provider: providerName(provider, props.settings.model, props.settings) })}
       </p>
       <Provenance result={result} />
       <SlotCheck seconds={result.seconds} initial={props.settings.slotSeconds} />
+      {script && <Speakers script={script} settings={props.settings} onCast={props.onCast} />}
       <ProviderTable credits={result.credits} model={props.settings.model} settings={props.settings} chosen={provider} />
-      <Breakdown text={props.text} />
+      {script ? <SpeakerLines lines={script.lines} /> : <Breakdown text={props.text} />}
+      <CueDownloads text={props.text} lines={script?.lines} />
     </div>
   );
 }

@@ -1,13 +1,15 @@
-import type { EstimateResult } from '@/lib/estimate/estimator';
+import type { EstimateTotal } from '@/lib/script/estimate';
 import { useI18n } from '@/lib/i18n/context';
 import type { MessageKey } from '@/lib/i18n';
+import { SCRIPT_RULES } from '@/lib/script/rules';
 
 const RULE_LABELS: Record<string, MessageKey> = {
   tags: 'privacy.rule.tags', markdown: 'privacy.rule.markdown', directions: 'privacy.rule.directions', speakerLabels: 'privacy.rule.speakerLabels',
+  ...Object.fromEntries([...SCRIPT_RULES, 'action' as const].map((rule) => [rule, `script.rule.${rule}` as const])),
 };
 
 /** Where the figure came from, why it may be approximate, what was left out, and any problem. */
-export function Provenance(props: { result: EstimateResult }) {
+export function Provenance(props: { result: EstimateTotal }) {
   const { t, f } = useI18n();
   const { result } = props;
   const counts = new Map<string, number>();

@@ -14,7 +14,8 @@ import { keysSetIn, readApiKeys, readSettings } from '../settings/store';
 import { voiceProfile } from '../settings/voice-profile';
 import { createSources } from '../sources';
 import { voiceCatalogSchema, voiceDirectory } from '../sources/voice-catalog';
-import type { VendorId, VoiceDirectory, VoiceProfile } from '../sources/types';
+import { VENDOR_IDS, type SourceChoice, type VendorId, type VoiceDirectory, type VoiceProfile } from '../sources/types';
+import { estimateSettingsScript } from '../script/background';
 import { authorize, type Refusal } from '../spend/authorize';
 import { createBalanceRecorder } from './balance-readings';
 import { createSpendLedger } from '../spend/ledger';
@@ -33,6 +34,8 @@ export interface EstimateRequestInfo {
   record: boolean;
   /** A user's "yes, up to X credits" for this figure. */
   consent?: Consent;
+  /** Text without speakers gets lines too, one per paragraph (cue sheets). */
+  paragraphs?: boolean;
 }
 
 async function readVoiceDirectory(vendor: VendorId): Promise<VoiceDirectory> {
@@ -66,7 +69,7 @@ export function createEngine(history: HistoryLog) {
   const ledger = createSpendLedger({ load: () => spendLedgerItem.getValue(), save: (state) => spendLedgerItem.setValue(state) });
   const readings = createBalanceRecorder();
   let calibration: Promise<Calibration> | undefined;
-  let current: Promise<{ estimator: Estimator; local: CalibratedLocalModel; settings: Settings; voice: VoiceProfile; i18n: I18n }> | undefined;
+  let current: ReturnType<typeof build> | undefined;
   let calibrationTimer: ReturnType<typeof setTimeout> | undefined;
 
   function loadCalibration(): Promise<Calibration> {
@@ -108,14 +111,21 @@ export function createEngine(history: HistoryLog) {
       : undefined;
     if (source && vendor) limit = limitFor(vendor, source.limits(voice).parallel);
     const i18n = createI18n(detectLocale());
-    const estimator = createEstimator({
-      source, local, cache, limit,
-      localBecause: settings.source === 'local' ? 'chosen' : 'no-key',
-      normalize: settings.normalize,
-      rates: { overrides: settings.rateOverrides, rounding: settings.rounding },
-      wording: estimateWording(i18n),
-    });
-    return { estimator, local, settings, voice, i18n };
+    const shared = { local, cache, normalize: settings.normalize, rates: { overrides: settings.rateOverrides, rounding: settings.rounding }, wording: estimateWording(i18n) };
+    const estimator = createEstimator({ ...shared, source, limit, localBecause: settings.source === 'local' ? 'chosen' : 'no-key' });
+    // A dialogue's cast may give a speaker another vendor's voice: one estimator per vendor with a key.
+    // A paid vendor's estimator buys nothing without consent: its lines stay local and carry the plan.
+    const byVendor: Partial<Record<SourceChoice, Estimator>> = {};
+    for (const other of VENDOR_IDS) {
+      if (other === vendor && source) byVendor[other] = estimator;
+      else if (keys[other]) {
+        const otherVoices = await readVoiceDirectory(other);
+        const otherSource = createSources(other, { baseUrl: settings.endpoints[other], apiKey: keys[other], voices: otherVoices }).duration;
+        byVendor[other] = createEstimator({ ...shared, source: otherSource, limit: limitFor(other, otherSource.limits(voice).parallel) });
+      }
+    }
+    const localOnly = createEstimator({ ...shared, localBecause: 'no-key' });
+    return { estimator, local, settings, voice, i18n, byVendor, localOnly };
   }
 
   /** Buys the exact figure only under the spend rule (or the user's click), and counts what it cost. */
@@ -154,13 +164,23 @@ export function createEngine(history: HistoryLog) {
       try {
         current ??= build();
         const built = await current;
-        const result = await paidEstimate(text, info, built);
-        const { settings, voice } = built;
+        const { settings, voice, i18n } = built;
+        // A dialogue is estimated line by line with each speaker's voice; other text as one voice.
+        const scripted = await estimateSettingsScript(text, settings, voice, { estimators: built.byVendor, fallback: built.localOnly }, {
+          paragraphs: info.paragraphs, tooLongReason: i18n.t('estimate.tooLong', { max: i18n.f.whole(settings.maxApiCharacters) }),
+          authorize: async (plan) => {
+            const authorization = await authorize(settings.spend, plan, ledger, info.consent);
+            return { ...authorization, refusedBecause: authorization.refusal && refusalReason(authorization.refusal, i18n) };
+          },
+        });
+        const result = scripted?.total ?? await paidEstimate(text, info, built);
         if (info.record && settings.privacy.keepHistory && result.characters > 0) {
+          // A cast prices each line at its own voice's provider: the row records what the script costs.
+          const recorded = scripted ? { ...result, credits: { ...result.credits, [settings.provider]: scripted.figures.credits } } : result;
           // The answer does not wait for the write; a failed write costs one row, not the estimate.
-          history.record(historyRow(Date.now(), info.where, result, voice, settings.provider)).catch(() => undefined);
+          history.record(historyRow(Date.now(), info.where, recorded, voice, settings.provider)).catch(() => undefined);
         }
-        return { ok: true, result, voice, provider: settings.provider };
+        return { ok: true, result, voice, provider: settings.provider, ...(scripted && { script: scripted.figures }) };
       } catch (error) {
         current = undefined;
         return { ok: false, error: error instanceof Error ? error.message : 'Estimate failed.' };

@@ -6,8 +6,10 @@ const REMEMBERED = 32;
 
 export function figureFromReply(reply: EstimateReply): Figure {
   if (!reply.ok) throw new Error(reply.error);
-  const { result, provider } = reply;
+  const { result, provider, script } = reply;
   const note = result.localReason ?? (result.errors.length > 0 ? result.errors.join(' ') : undefined);
+  // A dialogue costs what each line costs at its own voice's provider.
+  if (script) return { seconds: result.seconds, credits: script.credits, source: result.source, note, voices: script.voices };
   return { seconds: result.seconds, credits: result.credits[provider], source: result.source, note };
 }
 

@@ -3,8 +3,8 @@ import { frameOffset, shiftRect } from './dom';
 import { produceFigure, type FigureDeps, type LocalMeasure } from './figures';
 import type { Figure, InlineConfig } from './inline-config';
 import { placeChip, type Size } from './position';
-import { readFocusedText } from './read';
 import { yielder } from './schedule';
+import { focusedTextNow } from './site-read';
 import type { InlineUi } from './ui';
 import { viewportOf } from './viewport';
 
@@ -48,10 +48,10 @@ export function createFieldChip(deps: FieldChipDeps) {
     const config = await deps.config.load();
     await yielder(deps.ctx, 'idle')();
     // Read now, not when asked: whatever has focus once the page is idle is what the chip shows.
-    const focused = config.active ? readFocusedText(deps.doc) : null;
+    const focused = config.active ? await focusedTextNow(deps.doc) : null;
     if (!focused || !/\S/.test(focused.text)) return hide();
     const id = ++generation;
-    const root = focused.editor.root;
+    const root = focused.root;
     const measure = await produceFigure(deps, config, focused.text, {
       mayAsk: trusted && config.wholeFieldApi,
       localNote: config.wholeFieldApi ? undefined : config.words.wholeFieldLocal,

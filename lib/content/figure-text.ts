@@ -2,10 +2,11 @@ import { formatClock, formatCredits } from '../format';
 import type { Figure } from './inline-config';
 import type { InlineWords } from './inline-words';
 
-/** "≈ 0:42 · 42 credits": m:ss, as the product shows durations everywhere. */
+/** "≈ 0:42 · 42 credits" (and "· 3 voices" for a dialogue): m:ss, as the product shows durations everywhere. */
 export function figureText(figure: Figure, words: InlineWords): string {
   const credits = formatCredits(figure.credits);
-  return `≈ ${formatClock(figure.seconds)} · ${credits} ${credits === '1' ? words.credit : words.credits}`;
+  const voices = figure.voices === undefined ? '' : ` · ${figure.voices} ${figure.voices === 1 ? words.voice : words.voices}`;
+  return `≈ ${formatClock(figure.seconds)} · ${credits} ${credits === '1' ? words.credit : words.credits}${voices}`;
 }
 
 /** The mark beside a figure, so the user knows which one is shown. */

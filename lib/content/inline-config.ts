@@ -29,4 +29,6 @@ export interface Figure {
   source: 'local' | 'api' | 'cache' | 'mixed';
   /** Why the figure is local, or what went wrong, in plain words. */
   note?: string;
+  /** A dialogue's figure: how many voices its cast used. */
+  voices?: number;
 }

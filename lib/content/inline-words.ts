@@ -19,6 +19,9 @@ export interface InlineWords {
   wholeFieldLocal: string;
   /** With `{max}` for the character limit. */
   tooLong: string;
+  /** "· 3 voices" after a dialogue's figure. */
+  voice: string;
+  voices: string;
 }
 
 export const ENGLISH_INLINE_WORDS: InlineWords = {
@@ -35,4 +38,6 @@ export const ENGLISH_INLINE_WORDS: InlineWords = {
   wholeText: 'Whole text',
   wholeFieldLocal: 'Approximate local estimate: whole-field API figures are off in options (they send the whole field).',
   tooLong: 'Text longer than {max} characters: approximate local estimate.',
+  voice: 'voice',
+  voices: 'voices',
 };

@@ -3,6 +3,7 @@ import { produceFigure, type FigureDeps } from './figures';
 import type { Figure } from './inline-config';
 import { placeTooltip, type Size } from './position';
 import { readSelection, type Point, type SelectionRead } from './read';
+import { selectionNow } from './site-read';
 import type { InlineUi } from './ui';
 import { viewportOf } from './viewport';
 
@@ -84,7 +85,7 @@ export function createSelectionTooltip(deps: SelectionTooltipDeps) {
     async fromGesture(pointer: Point | null, options: { force?: boolean } = {}): Promise<boolean> {
       // Paused or disabled here: nothing is read at all.
       if (!(await deps.config.load()).active) return false;
-      const read = readSelection(deps.doc, { pointer, mirror });
+      const read = await selectionNow(deps.doc, { pointer, mirror });
       if (!read) {
         if (current) hide();
         return false;

@@ -115,7 +115,12 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
     }), { capture: true });
   };
   attach(win);
-  watchFrames(ctx, win, attach);
+  watchFrames(ctx, win, (frame) => {
+    attach(frame);
+    // Focus has just moved into this frame, and Firefox tells the page around it nothing of that.
+    chipTrusted = trust.recent(Date.now());
+    void chip.update(chipTrusted);
+  });
 
   const onTabMessage = createTabMessageHandler({ doc, config, estimates, tooltip, chip });
   const listener = (message: unknown): Promise<unknown> | undefined => (isTabEnvelope(message) ? onTabMessage(message) : undefined);

@@ -1,7 +1,8 @@
 import type { ConfigClient } from './config-client';
 import type { EstimateClient } from './estimate-client';
 import type { FieldChip } from './field-chip';
-import { elementAnchor, readFocusedText, readSelection } from './read';
+import { elementAnchor } from './read';
+import { focusedTextNow, selectionNow } from './site-read';
 import type { SelectionTooltip } from './selection-tooltip';
 import type { TabEnvelope, TabProtocol } from './tab-protocol';
 
@@ -13,15 +14,30 @@ export interface TabMessageDeps {
   chip: FieldChip;
 }
 
+/** How long the top page waits, when it has nothing to estimate, for a frame that has. */
+const FRAME_ANSWER_MS = 150;
+
 /** Answers the extension's own messages to this tab (popup, command, context menu, settings). */
 export function createTabMessageHandler(deps: TabMessageDeps) {
   async function selectionText(): Promise<TabProtocol['selectionText']['response']> {
     const config = await deps.config.load();
     if (!config.active) return { text: '', source: 'none' };
-    const selected = readSelection(deps.doc);
+    const selected = await selectionNow(deps.doc);
     if (selected) return { text: selected.text, source: 'selection' };
-    const focused = readFocusedText(deps.doc);
-    return focused && /\S/.test(focused.text) ? { text: focused.text, source: 'field' } : { text: '', source: 'none' };
+    const focused = await focusedTextNow(deps.doc);
+    if (focused && /\S/.test(focused.text)) return { text: focused.text, source: 'field' };
+    return nothingHere();
+  }
+
+  /**
+   * Every frame we run in gets the popup's question and the first answer wins. A frame with nothing
+   * (Word's editing frame, say) stays silent; the top page, with nothing, lets a frame answer first.
+   */
+  async function nothingHere(): Promise<TabProtocol['selectionText']['response']> {
+    const win = deps.doc.defaultView;
+    if (win && win !== win.top) return new Promise(() => undefined);
+    if (deps.doc.querySelector('iframe')) await new Promise((resolve) => { setTimeout(resolve, FRAME_ANSWER_MS); });
+    return { text: '', source: 'none' };
   }
 
   /** The command and the menu are user gestures in the browser's own UI: they may reach the API. */
@@ -29,9 +45,9 @@ export function createTabMessageHandler(deps: TabMessageDeps) {
     const config = await deps.config.load();
     if (!config.active) return { shown: false };
     if (await deps.tooltip.fromGesture(null, { force: true })) return { shown: true };
-    const focused = readFocusedText(deps.doc);
+    const focused = await focusedTextNow(deps.doc);
     if (!focused || !/\S/.test(focused.text)) return { shown: false };
-    await deps.tooltip.forText(focused.text, elementAnchor(focused.editor.root, null), config.wholeFieldApi);
+    await deps.tooltip.forText(focused.text, elementAnchor(focused.root, null), config.wholeFieldApi);
     return { shown: true };
   }
 

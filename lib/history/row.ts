@@ -27,7 +27,7 @@ export const historyRowSchema = z.object({
 });
 export type HistoryRow = z.infer<typeof historyRowSchema>;
 
-export function historyRow(at: number, where: string, result: EstimateResult, voice: VoiceProfile, provider: ProviderId): HistoryRow {
+export function historyRow(at: number, where: string, result: Pick<EstimateResult, 'characters' | 'seconds' | 'credits' | 'source' | 'vendor' | 'predictCredits'>, voice: VoiceProfile, provider: ProviderId): HistoryRow {
   return {
     at, where,
     characters: result.characters, seconds: result.seconds, credits: result.credits[provider],

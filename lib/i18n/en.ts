@@ -1,3 +1,5 @@
+import { scriptEn } from './script';
+
 /** English UI text; ko.ts and ja.ts must define every key (the compiler checks). */
 export const en = {
   'app.name': 'ScriptMeter',
@@ -227,6 +229,7 @@ export const en = {
   'inline.localTitle': 'Approximate local estimate',
   'inline.wholeText': 'Whole text',
   'inline.wholeFieldLocal': 'Approximate local estimate: whole-field API figures are off in options (they send the whole field).',
+  ...scriptEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -21,5 +21,7 @@ export function inlineWords(t: Translate): InlineWords {
     wholeText: t('inline.wholeText'),
     wholeFieldLocal: t('inline.wholeFieldLocal'),
     tooLong: t('estimate.tooLong', { max: '{max}' }),
+    voice: t('inline.voice'),
+    voices: t('inline.voices'),
   };
 }

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { scriptJa } from './script';
 
 export const ja: Record<MessageKey, string> = {
   'app.name': 'ScriptMeter',
@@ -228,4 +229,5 @@ export const ja: Record<MessageKey, string> = {
   'inline.localTitle': 'ローカルの概算',
   'inline.wholeText': 'テキスト全体',
   'inline.wholeFieldLocal': 'ローカルの概算: オプションでフィールド全体の API 見積もりがオフになっています(オンにするとフィールド全体を送信します)。',
+  ...scriptJa,
 };

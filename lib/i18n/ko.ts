@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { scriptKo } from './script';
 
 export const ko: Record<MessageKey, string> = {
   'app.name': 'ScriptMeter',
@@ -228,4 +229,5 @@ export const ko: Record<MessageKey, string> = {
   'inline.localTitle': '로컬 근사치',
   'inline.wholeText': '전체 텍스트',
   'inline.wholeFieldLocal': '로컬 근사치: 옵션에서 필드 전체 API 계산이 꺼져 있습니다(켜면 필드 전체를 보냅니다).',
+  ...scriptKo,
 };

@@ -5,13 +5,15 @@ import type { ProviderId } from '../rates/credits';
 import type { FieldErrors, Settings } from '../settings/schema';
 import type { InlineConfig } from '../content/inline-config';
 import type { HistoryProtocol } from '../history/protocol';
+import type { EstimateTotal, ScriptFigures } from '../script/estimate';
+import type { ScriptProtocol } from '../script/protocol';
 
 /**
  * One map of every message the background answers: what is sent and what comes back.
  * Types only, so the content script can use it without shipping zod; the background checks
  * every request against lib/messages/schemas.ts on receipt.
  */
-export interface Protocol extends AccountProtocol, HistoryProtocol {
+export interface Protocol extends AccountProtocol, HistoryProtocol, ScriptProtocol {
   /**
    * Any part of the extension, content scripts included. `record: false` keeps the estimate out of
    * the history (a part of a script already recorded whole, like the popup's per-paragraph figures).
@@ -39,7 +41,8 @@ export interface Envelope<K extends MessageType = MessageType> {
 }
 
 export type EstimateReply =
-  | { ok: true; result: EstimateResult; voice: VoiceProfile; provider: ProviderId }
+  /** `script`: a dialogue's lines and speakers; `result` is then the whole script's total. */
+  | { ok: true; result: EstimateTotal; voice: VoiceProfile; provider: ProviderId; script?: ScriptFigures }
   | { ok: false; error: string };
 
 /** Messages a content script may send; everything else needs an extension page. */

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { emptyRequest } from './empty-request';
 import { accountRequestSchemas } from '../account/protocol';
 import { historyRequestSchemas } from '../history/protocol';
+import { scriptRequestSchemas } from '../script/protocol';
+import { MAX_MESSAGE_TEXT } from './limits';
 import { vendorIdSchema } from '../sources/types';
 import type { MessageType } from './protocol';
 
-/** A selection larger than this is refused outright: bounded work, whatever a page sends. */
-export const MAX_MESSAGE_TEXT = 12 * 1024 * 1024;
+// Its own module, so protocol maps that schemas.ts spreads in can use it without an import cycle.
+export { MAX_MESSAGE_TEXT };
 
 /** The most one "yes, up to X credits" may consent to: a click is for one figure, not a budget. */
 export const MAX_CONSENTED_CREDITS = 100;
@@ -28,6 +30,7 @@ export const requestSchemas = {
   keyStatus: vendorRequest,
   ...accountRequestSchemas,
   ...historyRequestSchemas,
+  ...scriptRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 export const envelopeSchema = z.object({

@@ -8,6 +8,7 @@ import { MODELS, modelSchema } from '../sources/supertone';
 import { SPEED_MAX, SPEED_MIN } from '../sources/types';
 import { DEFAULT_SPEND_RULE, spendRuleSchema } from '../spend/rule';
 import { DEFAULT_NORMALIZE_OPTIONS } from '../text/normalize';
+import { castSetting, scriptSetting } from '../script/settings';
 import { SOURCE_SETTINGS } from './voice-profile';
 
 const rate = z.number().finite().nonnegative().max(10_000);
@@ -55,6 +56,10 @@ export const settingsFields = {
     /** Keep a log of answered estimates (figures and host, never the text) for export; v2. */
     keepHistory: z.boolean(),
   }).default({ paused: false, disabledSites: [], wholeFieldApi: false, keepHistory: true }),
+  /** Speaker → voice for dialogue scripts (`*`: everyone else); lib/script/cast.ts. */
+  cast: castSetting,
+  /** What a screenplay's format leaves unspoken, and whether action is narrated; lib/script/rules.ts. */
+  script: scriptSetting,
   alerts: z.object({
     /** Notify when the balance is at or below this many credits; null turns it off. */
     lowBalance: z.number().nonnegative().nullable(),

@@ -2,7 +2,8 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { VENDOR_IDS, type VendorId } from '../sources/types';
 import { createKeyStore, indexedDbVault, itemVault, keyRecord, type KeyVault } from './key-store';
-import { applyManagedPolicy, readManagedPolicy, userValuesUnderPolicy, watchManagedPolicy } from './managed';
+import { applyManagedPolicy, userValuesUnderPolicy } from './managed';
+import { createPolicyCache } from './policy-cache';
 import { SETTINGS_MIGRATIONS } from './migrations';
 import { mergeWithDefaults, SETTINGS_VERSION, validateSettings, type FieldErrors, type Settings } from './schema';
 
@@ -37,15 +38,22 @@ const keyStores = Object.fromEntries(VENDOR_IDS.map((vendor) => [
   vendor, createKeyStore(vaultFor(vendor), vendor === 'supertone' ? itemVault(legacyApiKeyItem) : NO_LEGACY_KEY),
 ])) as Record<VendorId, ReturnType<typeof createKeyStore>>;
 
-/** The settings in effect: the user's, with the organisation's policy (storage.managed) on top. */
+/** Read once, off the path of every answer (policy-cache.ts): a fresh profile's first read takes seconds. */
+const managedPolicy = createPolicyCache();
+const policyInEffect = () => managedPolicy.current();
+
+/**
+ * The settings in effect: the user's, with the organisation's policy (storage.managed) on top; until
+ * the browser has given the policy, the one it gave last time.
+ */
 export async function readSettings(): Promise<Settings> {
-  const [stored, policy] = await Promise.all([settingsItem.getValue(), readManagedPolicy()]);
+  const [stored, policy] = await Promise.all([settingsItem.getValue(), policyInEffect()]);
   return applyManagedPolicy(mergeWithDefaults(stored), policy);
 }
 
 /** Stores the user's own values only; the answer is the settings in effect, policy applied. */
 export async function saveSettings(patch: Partial<Settings>): Promise<{ ok: true; settings: Settings } | { ok: false; errors: FieldErrors }> {
-  const [stored, policy] = await Promise.all([settingsItem.getValue(), readManagedPolicy()]);
+  const [stored, policy] = await Promise.all([settingsItem.getValue(), policyInEffect()]);
   const user = mergeWithDefaults(stored);
   const result = validateSettings({ ...user, ...patch });
   if (!result.ok) return result;
@@ -57,7 +65,7 @@ export async function saveSettings(patch: Partial<Settings>): Promise<{ ok: true
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
   const changed = () => void readSettings().then(onChange);
   const unwatchUser = settingsItem.watch(changed);
-  const unwatchPolicy = watchManagedPolicy(changed);
+  const unwatchPolicy = managedPolicy.watch(changed);
   return () => {
     unwatchUser();
     unwatchPolicy();

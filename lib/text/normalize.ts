@@ -466,10 +466,20 @@ function labelAt(text: string, lineStart: number, lineEnd: number): LabelCandida
   if (colon >= searchEnd || colon === start) return undefined;
   if (text[colon] === ':' && !isBlankAt(text, colon + 1, lineEnd)) return undefined;
   const label = text.slice(start, colon).trimEnd();
-  if (NOT_LABELS.has(label.toLowerCase())) return undefined;
-  const end = skipIndent(text, colon + 1, lineEnd);
-  if (ALL_CAPS_LABEL.test(label) && UPPERCASE.test(label)) return { label, start, end, needsRepeat: false };
-  if (CAPITALISED_LABEL.test(label) || UNICASED_LABEL.test(label)) return { label, start, end, needsRepeat: true };
+  const shape = speakerLabelShape(label);
+  if (!shape) return undefined;
+  return { label, start, end: skipIndent(text, colon + 1, lineEnd), needsRepeat: shape === 'repeat' };
+}
+
+/**
+ * Whether a label (the text before a line's first colon) names a speaker: 'caps' always does,
+ * 'repeat' only when the same label starts at least two lines. Shared with lib/script, which finds
+ * the speakers these labels name.
+ */
+export function speakerLabelShape(label: string): 'caps' | 'repeat' | undefined {
+  if (label.length === 0 || label.length > MAX_LABEL_LENGTH || NOT_LABELS.has(label.toLowerCase())) return undefined;
+  if (ALL_CAPS_LABEL.test(label) && UPPERCASE.test(label)) return 'caps';
+  if (CAPITALISED_LABEL.test(label) || UNICASED_LABEL.test(label)) return 'repeat';
   return undefined;
 }
 

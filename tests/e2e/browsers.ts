@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page as PlaywrightPage, type Worker } from 'playwright-core';
@@ -89,10 +89,19 @@ export function chromiumExtensionArgs(extensionDir: string, others: readonly str
   ];
 }
 
-/** Chromium's id for an unpacked extension: the first 128 bits of SHA-256 of its absolute path, digits a–p. */
-export function unpackedExtensionId(extensionDir: string): string {
-  const hex = createHash('sha256').update(realpathSync(extensionDir)).digest('hex').slice(0, 32);
+/** Chromium's id spelling: the first 128 bits of a SHA-256, digits a–p. */
+export function chromiumIdOf(bytes: Buffer | string): string {
+  const hex = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+/**
+ * Chromium's id for an unpacked extension: from the public key in its manifest's `key` when it has
+ * one (ScriptMeter does, lib/extension-identity.ts), else from its directory's absolute path.
+ */
+export function unpackedExtensionId(extensionDir: string): string {
+  const { key } = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { key?: string };
+  return key ? chromiumIdOf(Buffer.from(key, 'base64')) : chromiumIdOf(realpathSync(extensionDir));
 }
 
 /** The service worker of the extension in `extensionDir`, once it runs (others may be loaded beside it). */
@@ -150,6 +159,15 @@ export async function launchChromium(extensionDir = resolve('.output/chrome-mv3'
   };
 }
 
+/** Puppeteer presses one key at a time: a modifier ('Shift+Tab') is held around the key. */
+export async function pressWithModifiers(page: PuppeteerPage, key: string): Promise<void> {
+  const keys = key.split('+') as KeyInput[];
+  const main = keys.pop() ?? (key as KeyInput);
+  for (const modifier of keys) await page.keyboard.down(modifier);
+  await page.keyboard.press(main);
+  for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
+}
+
 function firefoxPage(page: PuppeteerPage): ExtPage {
   const textOf = (selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
   return {
@@ -159,14 +177,7 @@ function firefoxPage(page: PuppeteerPage): ExtPage {
     },
     select: async (selector, value) => { await page.select(selector, value); },
     click: (selector) => page.click(selector),
-    async press(key) {
-      // Puppeteer presses one key at a time: a modifier is held around the key.
-      const keys = key.split('+') as KeyInput[];
-      const main = keys.pop() ?? key as KeyInput;
-      for (const modifier of keys) await page.keyboard.down(modifier);
-      await page.keyboard.press(main);
-      for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
-    },
+    press: (key) => pressWithModifiers(page, key),
     textOf,
     waitForText: (selector, pattern) => poll(() => textOf(selector).catch(() => ''), (t) => pattern.test(t), `${selector} ~ ${pattern}`),
     evaluate: async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => (await page.evaluate(fn as (arg: unknown) => unknown, arg as unknown)) as T,

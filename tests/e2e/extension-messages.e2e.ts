@@ -30,6 +30,7 @@ const SAMPLES: { [K in MessageType]: RequestOf<K> } = {
   expectVoice: { voiceId: 'attacker-voice' },
   listHistory: {},
   clearHistory: {},
+  scriptLines: { text: 'ANNA: Hello there.' },
 };
 const envelope = (type: MessageType) => ({ scriptmeter: 1, type, data: SAMPLES[type] });
 const ALL = Object.keys(SAMPLES) as MessageType[];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiDouble } from '../api-double/server';
 import {
-  chipState, expectNoTooltip, INLINE_BROWSERS, launchInline, present, strayBoxes, tooltipState, waitFor, waitForTooltip, type InlineSession, closeInlineSuite, startInlineSuite,
+  chipState, expectNoTooltip, INLINE_BROWSERS, launchInline, messageTabs, present, strayBoxes, tooltipState, waitFor, waitForTooltip, type InlineSession, closeInlineSuite, startInlineSuite,
 } from '../pages/harness';
 import type { UserPage } from '../pages/user-page';
 import type { FixtureServer } from '../pages/server';
@@ -11,17 +11,6 @@ const PRIVACY = { paused: false, disabledSites: [], wholeFieldApi: false, keepHi
 /** Texts the API was asked about, in order. */
 function predictedTexts(api: ApiDouble): string[] {
   return api.requests.filter((r) => r.path.startsWith('/v1/predict-duration/')).map((r) => (r.body as { text: string }).text);
-}
-
-/** Sends `message` to every tab's content script from an extension page; the replies that came. */
-function messageTabs(browser: InlineSession, message: object): Promise<unknown[]> {
-  return browser.inExtension(async (m) => {
-    type Tabs = { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
-    const scope = globalThis as unknown as { browser?: { tabs: Tabs }; chrome: { tabs: Tabs } };
-    const { tabs } = scope.browser ?? scope.chrome;
-    const replies = await Promise.all((await tabs.query({})).map((tab) => (tab.id === undefined ? undefined : tabs.sendMessage(tab.id, m).catch(() => undefined))));
-    return replies.filter((reply) => reply !== undefined);
-  }, message);
 }
 
 /** Asks the page's content script, as the popup does, for the text it would estimate. */

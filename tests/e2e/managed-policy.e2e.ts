@@ -1,32 +1,41 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EstimateReply } from '@/lib/messages/protocol';
 import { creditsByProvider } from '@/lib/rates/credits';
 import type { Settings } from '@/lib/settings/schema';
-import { GECKO_ID } from '../../wxt.config';
+import { GECKO_ID } from '@/lib/extension-identity';
 import { supertoneAt } from '../fixtures/endpoints';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
-import { launchChromium, launchFirefox, poll, sendFromExtensionPage, type ExtBrowser } from './browsers';
+import { chromiumIdOf, launchChromium, launchFirefox, poll, sendFromExtensionPage, type ExtBrowser } from './browsers';
 
 /**
  * Enterprise policy in a real browser, the way each browser reads it:
  * - Firefox: a "managed storage manifest" in ~/.mozilla/managed-storage, under a throw-away $HOME,
  *   so nothing machine-wide changes.
  * - Chromium: /etc/chromium/policies/managed/*.json (machine-wide; the tests run as root), keyed by
- *   the extension id. An unpacked extension's id comes from its directory's path, so the policy
- *   reaches only this build of ScriptMeter; the file is removed after the run, also on failure.
+ *   the extension id. ScriptMeter's id is fixed by its manifest key, the same in every checkout, and
+ *   Chromium merges every file in that folder: a policy for that id would reach every other run on
+ *   this machine (other worktrees' tests) while it lies there. So the test loads a copy of the build
+ *   whose `key` is a key made for this run alone: the same code under an id no other browser has,
+ *   and a policy file named after it. The file is removed after the run, also on failure.
  */
 const examplePolicy = JSON.parse(readFileSync('docs/managed-policy.example.json', 'utf8')) as Record<string, unknown>;
 const CHROMIUM_EXTENSION_DIR = resolve('.output/chrome-mv3');
 const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
 
-/** Chromium's id for an unpacked extension: the SHA-256 of its real path, first 32 hex digits spelled a–p. */
-function unpackedExtensionId(dir: string): string {
-  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
-  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+/** A copy of the Chromium build under a key made for this run: its id is this run's alone. */
+function buildWithRunKey(): { dir: string; id: string } {
+  const dir = join(mkdtempSync(join(tmpdir(), 'sm-policy-ext-')), 'chrome-mv3');
+  cpSync(CHROMIUM_EXTENSION_DIR, dir, { recursive: true });
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const der = publicKey.export({ type: 'spki', format: 'der' });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, key: der.toString('base64') }));
+  return { dir, id: chromiumIdOf(der) };
 }
 
 interface PolicySetup {
@@ -56,11 +65,11 @@ function chromiumSetup(): PolicySetup {
   let file: string | undefined;
   return {
     async launch(policy) {
-      const id = unpackedExtensionId(CHROMIUM_EXTENSION_DIR);
+      const { dir, id } = buildWithRunKey();
       file = join(CHROMIUM_POLICY_DIR, `scriptmeter-e2e-${id}.json`);
       mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true });
       writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
-      return { browser: await launchChromium(CHROMIUM_EXTENSION_DIR), policyId: id };
+      return { browser: await launchChromium(dir), policyId: id };
     },
     remove: () => { if (file) rmSync(file, { force: true }); },
   };

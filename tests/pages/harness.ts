@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import puppeteer, { type Page as PuppeteerPage } from 'puppeteer-core';
-import { GECKO_ID } from '../../wxt.config';
+import { GECKO_ID } from '@/lib/extension-identity';
 import type { Settings } from '@/lib/settings/schema';
 import { chromiumExtensionArgs, extensionWorker, poll, SCREENSHOT_DIR } from '../e2e/browsers';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import type { ApiDoubleOptions } from '../api-double/types';
 import { startFixtureServer, type FixtureServer } from './server';
-import { playwrightUser, puppeteerUser, type UserPage } from './user-page';
+import { playwrightUser, puppeteerUser, type FrameView, type UserPage } from './user-page';
 import { supertoneAt } from '../fixtures/endpoints';
 
 export interface TooltipState {
@@ -94,7 +94,7 @@ export interface InlineFirefox extends InlineControls {
   open(url: string): Promise<PuppeteerPage>;
 }
 
-export async function launchInlineFirefox(extensionDir = resolve('.output/firefox-mv2')): Promise<InlineFirefox> {
+export async function launchInlineFirefox(extensionDir: string = resolve('.output/firefox-mv2')): Promise<InlineFirefox> {
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, args: ['--remote-allow-system-access'],
@@ -161,17 +161,35 @@ export interface InlineSession extends InlineControls {
 
 export const INLINE_BROWSERS = ['chromium', 'firefox'] as const;
 
-export async function launchInline(name: InlineSession['name']): Promise<InlineSession> {
+/**
+ * The builds whose site readers (Docs, Word, Notion) also run on their fixture pages:
+ * `SCRIPTMETER_TEST_PAGES=1 npm run build` (npm test does it). Production builds never match them.
+ */
+export const TEST_PAGES_BUILD = { chromium: resolve('.output/test-pages/chrome-mv3'), firefox: resolve('.output/test-pages/firefox-mv2') } as const;
+
+/** `extensionDir`: another build than the production one (e.g. TEST_PAGES_BUILD[name]). */
+export async function launchInline(name: InlineSession['name'], extensionDir?: string): Promise<InlineSession> {
   if (name === 'chromium') {
-    const browser = await launchInlineChromium();
+    const browser = await launchInlineChromium({ extensionDir });
     return { ...browser, name, open: async (url) => playwrightUser(await browser.open(url)) };
   }
-  const browser = await launchInlineFirefox();
+  const browser = await launchInlineFirefox(extensionDir);
   return { ...browser, name, open: async (url) => puppeteerUser(await browser.open(url)) };
 }
 
+/** Sends `message` to every tab's content script from an extension page, as the popup does; the replies that came. */
+export function messageTabs(browser: InlineControls, message: object): Promise<unknown[]> {
+  return browser.inExtension(async (m) => {
+    type Tabs = { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
+    const scope = globalThis as unknown as { browser?: { tabs: Tabs }; chrome: { tabs: Tabs } };
+    const { tabs } = scope.browser ?? scope.chrome;
+    const replies = await Promise.all((await tabs.query({})).map((tab) => (tab.id === undefined ? undefined : tabs.sendMessage(tab.id, m).catch(() => undefined))));
+    return replies.filter((reply) => reply !== undefined);
+  }, message);
+}
+
 /** Any page either driver or UserPage gives: each evaluates a function with one JSON argument. */
-export type AnyPage = Page | PuppeteerPage | UserPage;
+export type AnyPage = Page | PuppeteerPage | UserPage | FrameView;
 
 function inPage<T>(page: AnyPage, fn: () => T): Promise<T> {
   return (page as { evaluate(fn: (arg: null) => T, arg: null): Promise<T> }).evaluate(fn, null);

@@ -5,12 +5,13 @@
  */
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
+import { FIXTURE_PARAGRAPHS as PARAGRAPHS } from '../fixtures/scripts';
 
 const PAGES = resolve('tests/pages');
 const NODE_MODULES = resolve('node_modules');
@@ -22,6 +23,8 @@ const TYPES: Record<string, string> = {
 export interface FixtureServer {
   /** e.g. http://127.0.0.1:PORT */
   url: string;
+  /** Paths asked for, with their query, in order. */
+  requests: string[];
   port: number;
   /** A fixture page's address; `host` lets a test use another hostname (localhost) for the same server. */
   page(name: string, host?: string): string;
@@ -41,6 +44,25 @@ async function bundlePages(): Promise<string> {
   return outdir;
 }
 
+/**
+ * The Google Docs stand-in at Docs' own paths: `/document/d/<id>/edit` (the page) and
+ * `/document/d/<id>/export?format=txt` (the text export: BOM, CRLF, as Docs sends it). A document
+ * id starting with `blocked` answers the export as Docs does when the owner blocks downloads.
+ */
+function serveDocsRoute(url: URL, res: ServerResponse): boolean {
+  const match = /^\/document\/d\/([\w-]+)\/(edit|export)$/.exec(url.pathname);
+  if (!match) return false;
+  const [, id, what] = match;
+  if (what === 'edit') {
+    void readFile(join(PAGES, 'docs.html')).then((body) => res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' }).end(body));
+  } else if (id!.startsWith('blocked') || url.searchParams.get('format') !== 'txt') {
+    res.writeHead(403, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><p>Downloads are disabled for this document.</p>');
+  } else {
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(`\uFEFF${PARAGRAPHS.join('\r\n')}\r\n`);
+  }
+  return true;
+}
+
 /** Resolves a URL path under `base`, refusing anything that climbs out of it. */
 function within(base: string, path: string): string | null {
   const full = normalize(join(base, decodeURIComponent(path)));
@@ -50,8 +72,12 @@ function within(base: string, path: string): string | null {
 export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   const buildDir = await bundlePages();
   const roots: Array<[prefix: string, base: string]> = [['/pages/', PAGES], ['/build/', buildDir], ['/npm/', NODE_MODULES]];
+  const requests: string[] = [];
   const server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    requests.push(url.pathname + url.search);
+    if (serveDocsRoute(url, res)) return;
+    const path = url.pathname;
     const root = roots.find(([prefix]) => path.startsWith(prefix));
     const file = root ? within(root[1], path.slice(root[0].length)) : null;
     try {
@@ -66,6 +92,7 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   const actual = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${actual}`,
+    requests,
     port: actual,
     page: (name, host = '127.0.0.1') => `http://${host}:${actual}/pages/${name}.html`,
     close: () => new Promise((done) => server.close(() => done())),

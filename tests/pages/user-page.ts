@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ElementHandle, Frame, Page as PuppeteerPage } from 'puppeteer-core';
-import { SCREENSHOT_DIR } from '../e2e/browsers';
+import { pressWithModifiers, SCREENSHOT_DIR } from '../e2e/browsers';
 
 export interface Point {
   x: number;
@@ -28,9 +28,14 @@ export interface ClickOptions {
   frame?: string;
 }
 
+/** A frame's document, evaluated in as a page is. */
+export interface FrameView {
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+}
+
 export interface UserPage {
   click(selector: string, options?: ClickOptions): Promise<void>;
-  /** One key by its name ('Escape', 'a'). */
+  /** One key by its name ('Escape', 'a'), with modifiers as 'Shift+ArrowLeft'. */
   press(key: string): Promise<void>;
   /** Ctrl+A (the platform's select-all). */
   selectAll(): Promise<void>;
@@ -45,6 +50,8 @@ export interface UserPage {
   };
   /** Runs `fn` in the page; `arg` and the result cross as JSON. */
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** The document of the (possibly cross-origin) frame `selector`, to evaluate in. */
+  frame(selector: string): Promise<FrameView>;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -77,6 +84,11 @@ export function playwrightUser(page: Page): UserPage {
       wheel: (deltaY) => page.mouse.wheel(0, deltaY),
     },
     evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => page.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown),
+    async frame(selector) {
+      const frame = await (await page.waitForSelector(selector)).contentFrame();
+      if (!frame) throw new Error(`${selector} has no frame`);
+      return { evaluate: <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => frame.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown) };
+    },
     async screenshot(name) {
       const path = screenshotPath('chromium', name);
       await page.screenshot({ path });
@@ -105,7 +117,7 @@ export function puppeteerUser(page: PuppeteerPage): UserPage {
       await element.click({ ...(options.position && { offset: options.position }), count: options.count ?? 1 });
       await element.dispose();
     },
-    press: (key) => page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]),
+    press: (key) => pressWithModifiers(page, key),
     async selectAll() {
       await page.keyboard.down('Control');
       await page.keyboard.press('a');
@@ -127,6 +139,10 @@ export function puppeteerUser(page: PuppeteerPage): UserPage {
       wheel: (deltaY) => page.mouse.wheel({ deltaY }),
     },
     evaluate: async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => (await page.evaluate(fn as (arg: unknown) => unknown, arg as unknown)) as T,
+    async frame(selector) {
+      const frame = await frameOf(selector);
+      return { evaluate: async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => (await frame.evaluate(fn as (arg: unknown) => unknown, arg as unknown)) as T };
+    },
     async screenshot(name) {
       const path = screenshotPath('firefox', name);
       await page.screenshot({ path });

@@ -90,6 +90,26 @@ describe('scriptmeter estimate --source audiostack', () => {
   });
 });
 
+describe('a script line by line with AudioStack', () => {
+  it('holds the whole script against --max-credits before buying any line, then buys each line once', async () => {
+    const script = join(dir, 'dialogue.txt');
+    const cast = join(dir, 'cast.json');
+    writeFileSync(script, 'ANNA: The harbour was quiet this morning.\nBEN: Then we sail at noon, before the tide turns.\n');
+    writeFileSync(cast, JSON.stringify({ ANNA: { voice: 'sara' }, BEN: { voice: 'isaac' } }));
+    const args = ['estimate', script, '--source', 'audiostack', '--voice', 'sara', '--cast', cast, '--endpoint', audiostack.url, '--json'];
+    const over = await cli([...args, '--max-credits', '0.5'], AS); // the voice list (0.25) leaves 0.25 for two lines
+    expect(over.code).toBe(5);
+    expect(over.stderr).toMatch(/needs 2 predict calls \(0\.5 credits\)/);
+    expect(predictCalls()).toBe(0);
+    const run = await cli(args, AS);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as { vendor: string; predictCredits: number; chunks: number; speakers: Array<{ name: string; voice: string }> };
+    expect(out).toMatchObject({ vendor: 'audiostack', predictCredits: 0.5, chunks: 2 });
+    expect(out.speakers.map((s) => [s.name, s.voice])).toEqual([['ANNA', 'sara'], ['BEN', 'isaac']]);
+    expect(audiostack.control.charges().filter((c) => c.path === '/speech/predict').map((c) => c.voice).sort()).toEqual(['isaac', 'sara']);
+  });
+});
+
 describe('choosing the source', () => {
   it('uses the vendor whose key is set; with both set, asks for --source (exit 2)', async () => {
     const both = await cli(['estimate', scriptFile, '--voice', VOICE], { SUPERTONE_API_KEY: 'test-key', ...AS });

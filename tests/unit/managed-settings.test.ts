@@ -6,15 +6,31 @@ import { MODELS } from '@/lib/sources/supertone';
 import { AUDIOSTACK_PROVIDER_IDS } from '@/lib/rates/tables';
 import { parseManagedPolicy } from '@/lib/settings/managed';
 import { defaultSettings } from '@/lib/settings/schema';
-import { readSettings, saveSettings, watchSettings } from '@/lib/settings/store';
+import { createPolicyCache } from '@/lib/settings/policy-cache';
+
+type Store = typeof import('@/lib/settings/store');
+let readSettings: Store['readSettings'];
+let saveSettings: Store['saveSettings'];
+let watchSettings: Store['watchSettings'];
 
 /** The example policy the README documents for Chrome and Firefox. */
 const examplePolicy = JSON.parse(readFileSync('docs/managed-policy.example.json', 'utf8')) as Record<string, unknown>;
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
+  // A fresh background each test: the policy is read once per background start.
+  vi.resetModules();
+  ({ readSettings, saveSettings, watchSettings } = await import('@/lib/settings/store'));
 });
+
+/** The settings once the background's one policy read (started by the first read) has landed. */
+const settingsOnceRead = (ok: (settings: Awaited<ReturnType<Store['readSettings']>>) => boolean) =>
+  vi.waitFor(async () => {
+    const settings = await readSettings();
+    if (!ok(settings)) throw new Error('the policy has not landed yet');
+    return settings;
+  });
 
 describe('managed policy: parsing', () => {
   it('accepts the documented example as a whole', () => {
@@ -85,7 +101,7 @@ describe('managed policy: settings in effect', () => {
     } });
     await fakeBrowser.storage.managed.set(examplePolicy);
 
-    const settings = await readSettings();
+    const settings = await settingsOnceRead((s) => s.endpoints.supertone === 'https://tts-proxy.example.com');
     expect(settings.endpoints).toEqual({ supertone: 'https://tts-proxy.example.com', audiostack: 'https://v2.api.audio' });
     expect(settings.spend).toEqual({ rule: 'auto', dailyCap: 2 });
     expect(settings.rounding).toBe('second');
@@ -106,7 +122,7 @@ describe('managed policy: settings in effect', () => {
     await fakeBrowser.storage.managed.set(examplePolicy);
 
     // The options page saves the whole section it shows, managed values included.
-    const shown = await readSettings();
+    const shown = await settingsOnceRead((s) => s.endpoints.supertone === 'https://tts-proxy.example.com');
     const saved = await saveSettings({ speed: 1.25, endpoints: shown.endpoints, spend: { ...shown.spend, dailyCap: 7 }, alerts: { ...shown.alerts, expectedVoices: ['v2'] }, privacy: { ...shown.privacy, paused: true } });
     expect(saved.ok).toBe(true);
     if (saved.ok) {
@@ -116,7 +132,7 @@ describe('managed policy: settings in effect', () => {
     }
 
     await fakeBrowser.storage.managed.clear();
-    const own = await readSettings();
+    const own = await settingsOnceRead((s) => s.endpoints.supertone !== 'https://tts-proxy.example.com');
     expect(own.endpoints.supertone).toBe('https://my-own-proxy.example.net');
     expect(own.spend).toEqual(defaultSettings().spend);
     expect(own.speed).toBe(1.25);
@@ -128,8 +144,76 @@ describe('managed policy: settings in effect', () => {
   it('tells the background when the administrator changes the policy', async () => {
     const seen: string[] = [];
     const unwatch = watchSettings((settings) => seen.push(settings.endpoints.supertone));
+    await readSettings(); // the background has started and read the (empty) policy
     await fakeBrowser.storage.managed.set({ endpoint: 'https://tts-proxy.example.com' });
     await vi.waitFor(() => expect(seen).toEqual(['https://tts-proxy.example.com']));
     unwatch();
+  });
+});
+
+describe('managed policy: read once, off the path of every answer', () => {
+  const RAW = { endpoints: { supertone: 'https://tts-proxy.example.com' }, alerts: { lowBalance: 2000 } };
+  const POLICY = parseManagedPolicy(RAW).policy;
+  const OTHER = { endpoints: { supertone: 'https://other-proxy.example.com' } };
+  /** A live read that answers only when the test says so, as Chromium's first read in a fresh profile (seconds). */
+  function slowLiveRead() {
+    let answer: (policy: unknown) => void = () => undefined;
+    let calls = 0;
+    const read = () => {
+      calls++;
+      return new Promise<ReturnType<typeof parseManagedPolicy>['policy']>((resolve) => { answer = (raw) => resolve(parseManagedPolicy(raw).policy); });
+    };
+    return { read, land: (raw: unknown) => answer(raw), calls: () => calls };
+  }
+
+  it('answers at once with no policy on the very first start, then applies the policy when it lands and says so', async () => {
+    const live = slowLiveRead();
+    const cache = createPolicyCache(live.read);
+    const changes: number[] = [];
+    cache.watch(() => changes.push(1));
+    expect(await cache.current()).toEqual({});
+    expect(await cache.current()).toEqual({});
+    expect(live.calls()).toBe(1);
+    live.land(RAW);
+    await vi.waitFor(async () => expect(await cache.current()).toEqual(POLICY));
+    expect(changes).toHaveLength(1);
+    expect(live.calls()).toBe(1);
+  });
+
+  it('uses the policy it saw last time until the new read lands, and a different one replaces it', async () => {
+    const first = slowLiveRead();
+    const earlier = createPolicyCache(first.read);
+    void earlier.current();
+    first.land(RAW);
+    await vi.waitFor(async () => expect(await earlier.current()).toEqual(POLICY));
+
+    // The next browser start: the read is slow again, the remembered policy applies meanwhile.
+    const second = slowLiveRead();
+    const next = createPolicyCache(second.read);
+    const changes: number[] = [];
+    next.watch(() => changes.push(1));
+    expect(await next.current()).toEqual(POLICY);
+    second.land(OTHER);
+    await vi.waitFor(async () => expect(await next.current()).toEqual(parseManagedPolicy(OTHER).policy));
+    expect(changes).toHaveLength(1);
+  });
+
+  it('a read that never answers never holds up the settings', async () => {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => undefined));
+    await fakeBrowser.storage.local.set({ settings: { speed: 1.5 } });
+    const settings = await readSettings();
+    expect(settings.speed).toBe(1.5);
+    expect(settings.endpoints).toEqual(defaultSettings().endpoints);
+  });
+
+  it('the same policy landing again changes nothing and tells no one', async () => {
+    const first = slowLiveRead();
+    const cache = createPolicyCache(first.read);
+    const changes: number[] = [];
+    cache.watch(() => changes.push(1));
+    void cache.current();
+    first.land({});
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(changes).toHaveLength(0);
   });
 });

@@ -25,6 +25,7 @@ function setup() {
     expectVoice: async () => { seen.push('expectVoice'); return { ok: true }; },
     listHistory: async () => { seen.push('listHistory'); return { rows: [] }; },
     clearHistory: async () => { seen.push('clearHistory'); return { ok: true }; },
+    scriptLines: async ({ text }) => { seen.push(`scriptLines:${text}`); return { ok: false, error: 'test' }; },
   };
   return { seen, listener: createMessageListener(handlers, context) };
 }

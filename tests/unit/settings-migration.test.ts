@@ -14,6 +14,9 @@ const V1 = {
   alerts: { lowBalance: 100, spikeFactor: 4, pollMinutes: 60, expectedVoices: ['voice-v1'], webhookUrl: 'https://hooks.example.com/x' },
 };
 
+/** Fields added after v2 with defaults of their own (no migration needed): read back as their defaults. */
+const ADDED_WITH_DEFAULTS = { cast: defaultSettings().cast, script: defaultSettings().script };
+
 beforeEach(() => {
   fakeBrowser.reset();
   // The store defines its storage item (and runs migrations) when the module loads: load it afresh per test.
@@ -38,7 +41,7 @@ describe('settings migration v1 → v2', () => {
 
   it('adds privacy.keepHistory and keeps every v1 value', () => {
     const migrated = mergeWithDefaults(migrateSettings(V1, 1));
-    expect(migrated).toEqual({ ...V3_OF_V1, spend: defaultSettings().spend });
+    expect(migrated).toEqual({ ...V3_OF_V1, spend: defaultSettings().spend, ...ADDED_WITH_DEFAULTS });
     expect(SETTINGS_VERSION).toBe(3);
   });
 
@@ -50,7 +53,7 @@ describe('settings migration v1 → v2', () => {
   it('runs on stored v1 settings (WXT meta "settings$" at v1) when the background loads, and writes v2 back', async () => {
     await fakeBrowser.storage.local.set({ settings: V1, settings$: { v: 1 } });
     const { readSettings } = await loadStore();
-    expect(await readSettings()).toEqual({ ...V3_OF_V1, spend: defaultSettings().spend });
+    expect(await readSettings()).toEqual({ ...V3_OF_V1, spend: defaultSettings().spend, ...ADDED_WITH_DEFAULTS });
     const stored = await fakeBrowser.storage.local.get(['settings', 'settings$']);
     expect(stored['settings$']).toEqual({ v: 3 });
     expect(stored['settings']).toEqual(V3_OF_V1);
@@ -84,7 +87,7 @@ describe('settings migration v2 → v3 (sources)', () => {
     const migrated = mergeWithDefaults(migrateSettings(V2, 2));
     expect(migrated).toEqual({
       ...V1_REST, privacy: V2.privacy, source: 'auto', spend: defaultSettings().spend,
-      endpoints: { supertone: 'https://proxy.example.com', audiostack: 'https://v2.api.audio' },
+      endpoints: { supertone: 'https://proxy.example.com', audiostack: 'https://v2.api.audio' }, ...ADDED_WITH_DEFAULTS,
     });
     expect(migrated).not.toHaveProperty('endpoint');
   });

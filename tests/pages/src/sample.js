@@ -1,8 +1,8 @@
 // Text shared by the fixture pages, from the same generator as the unit tests.
-import { englishScript } from '../../fixtures/scripts.ts';
+import { englishScript, FIXTURE_PARAGRAPHS } from '../../fixtures/scripts.ts';
 
 /** Three short paragraphs: what a writer has in a rich-text editor. */
-export const PARAGRAPHS = englishScript(900).split('\n\n').slice(0, 3);
+export const PARAGRAPHS = FIXTURE_PARAGRAPHS;
 /** A long script: code editors render only the lines in view. */
 export const LONG_SCRIPT = englishScript(12_000);
 

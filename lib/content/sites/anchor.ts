@@ -1,0 +1,15 @@
+import type { Point } from '../read';
+
+/** Where to point in a site that draws its own selection: the last drawn box, else the pointer. */
+export function lastBoxAnchor(boxes: () => Iterable<Element>, pointer: Point | null): () => DOMRect | null {
+  return () => {
+    let last: DOMRect | null = null;
+    for (const box of boxes()) {
+      const rect = box.getBoundingClientRect();
+      if (rect.width <= 0 || rect.height <= 0) continue;
+      // Reading order: the lowest line, and on it the rightmost box.
+      if (!last || rect.bottom > last.bottom + 1 || (Math.abs(rect.bottom - last.bottom) <= 1 && rect.right > last.right)) last = rect;
+    }
+    return last ?? (pointer ? new DOMRect(pointer.x, pointer.y, 0, 0) : null);
+  };
+}

@@ -1,0 +1,78 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { cleanDocsText, selectedDocsText, selectionRanges } from '@/lib/content/sites/docs-text';
+import { DOCS_MATCHES, NOTION_MATCHES, SITE_CONTENT_SCRIPTS, WORD_FRAME_MATCHES } from '@/lib/content/sites/hosts';
+import { haloBlocks } from '@/lib/content/sites/notion-reader';
+import { addTestPageMatches } from '@/lib/content/sites/test-matches';
+import { selectedRunsText } from '@/lib/content/sites/word-reader';
+
+describe('Google Docs annotated text', () => {
+  const raw = '\u0003First paragraph.\nSecond\u000bline two.\n\u001cNext section \u0010table\u0011.\n';
+
+  it('takes the selected slices by offset, control characters turned into breaks or dropped', () => {
+    const start = raw.indexOf('Second');
+    const end = raw.indexOf('two') + 3;
+    expect(selectedDocsText(raw, [{ start, end }])).toBe('Second\nline two');
+    expect(cleanDocsText(raw)).toBe('First paragraph.\nSecond\nline two.\n\nNext section table.\n');
+  });
+
+  it('reads ranges as start/end or anchor/focus, in order, clamped, and drops carets', () => {
+    expect(selectionRanges([{ start: 9, end: 3 }, { anchor: 1, focus: 2 }, { start: 5, end: 5 }, { start: 40, end: 80 }, null, 'x'], 50))
+      .toEqual([{ start: 1, end: 2 }, { start: 3, end: 9 }, { start: 40, end: 50 }]);
+    expect(selectionRanges(undefined, 10)).toEqual([]);
+    expect(selectionRanges([{ start: Number.NaN, end: 4 }], 10)).toEqual([]);
+  });
+
+  it('cleans the text export: BOM, CRLF', () => {
+    expect(cleanDocsText('\uFEFFOne.\r\nTwo.\r\n')).toBe('One.\nTwo.\n');
+  });
+});
+
+describe('Word for the web: runs marked span.Selected', () => {
+  it('joins the marked runs of a paragraph, a line per paragraph, nested marks once', () => {
+    const { document } = parseHTML(`<div>
+      <p class="Paragraph"><span class="TextRun"><span>The </span><span class="Selected">quick brown</span></span></p>
+      <p class="Paragraph"><span class="TextRun"><span class="Selected">fox <span class="Selected">jumps</span></span><span class="Selected"> over</span><span> the dog</span></span></p>
+    </div>`);
+    expect(selectedRunsText(document.querySelectorAll('span.Selected'))).toBe('quick brown\nfox jumps over');
+  });
+});
+
+describe('Notion: highlighted blocks', () => {
+  it('the blocks holding a halo, outermost only, in page order', () => {
+    const { document } = parseHTML(`<div>
+      <div data-block-id="a" class="notion-selectable">A</div>
+      <div data-block-id="b" class="notion-selectable">B<div class="notion-selectable-halo"></div>
+        <div data-block-id="b1" class="notion-selectable">B1<div class="notion-selectable-halo"></div></div>
+      </div>
+      <div data-block-id="c" class="notion-selectable">C<div class="notion-selectable-halo"></div></div>
+    </div>`);
+    expect(haloBlocks(document as unknown as Document).map((block) => block.getAttribute('data-block-id'))).toEqual(['b', 'c']);
+  });
+});
+
+describe('site scripts in the manifest', () => {
+  const manifest = () => ({
+    content_scripts: [
+      { matches: ['<all_urls>'], js: ['content-scripts/content.js'] },
+      { matches: [...DOCS_MATCHES], js: ['content-scripts/docs-page.js'] },
+      { matches: [...WORD_FRAME_MATCHES], js: ['content-scripts/word.js'] },
+      ...SITE_CONTENT_SCRIPTS.map((script) => ({ matches: [...script.matches], js: [...script.js] })),
+    ],
+  });
+
+  it('a production build gets no fixture address', () => {
+    const built = manifest();
+    addTestPageMatches(built, undefined);
+    addTestPageMatches(built, '0');
+    expect(built).toEqual(manifest());
+  });
+
+  it('a test-pages build adds each site\'s fixture address to that site\'s scripts only', () => {
+    const built = manifest();
+    addTestPageMatches(built, '1');
+    const added = built.content_scripts.map((script) => script.matches.filter((match) => match.startsWith('http://')));
+    expect(added).toEqual([[], ['http://127.0.0.1/document/*'], ['http://localhost/pages/word-frame.html*'], ['http://127.0.0.1/document/*'], ['http://127.0.0.1/pages/notion.html*']]);
+    expect(NOTION_MATCHES.every((match) => match.startsWith('https://'))).toBe(true);
+  });
+});
