@@ -14,7 +14,7 @@ import { keysSetIn, readApiKeys, readSettings } from '../settings/store';
 import { voiceProfile } from '../settings/voice-profile';
 import { createSources } from '../sources';
 import { voiceCatalogSchema, voiceDirectory } from '../sources/voice-catalog';
-import { VENDOR_IDS, type SourceChoice, type VendorId, type VoiceDirectory, type VoiceProfile } from '../sources/types';
+import { VENDOR_IDS, type CreditsMeta, type SourceChoice, type VendorId, type VoiceDirectory, type VoiceProfile } from '../sources/types';
 import { estimateSettingsScript } from '../script/background';
 import { authorize, type Refusal } from '../spend/authorize';
 import { createBalanceRecorder } from './balance-readings';
@@ -102,11 +102,12 @@ export function createEngine(history: HistoryLog) {
     const voices = vendor ? await readVoiceDirectory(vendor) : voiceDirectory();
     const local = createCalibratedLocalModel(model, { voices, onLearned: () => saveCalibrationSoon(model) });
     let limit: AdaptiveLimit | undefined;
+    /** Every vendor's answers report their credits to the balance history. */
+    const recordCredits = (from: VendorId, meta: CreditsMeta, at: number) => void readings.record(from, meta, at).catch(() => undefined);
     const source = vendor && apiKey
       ? createSources(vendor, {
-          baseUrl: settings.endpoints[vendor], apiKey, voices,
+          baseUrl: settings.endpoints[vendor], apiKey, voices, onCredits: recordCredits,
           onRetry: (notice) => { if (notice.status === 429) limit?.slowDown(); },
-          onCredits: (from, meta, at) => void readings.record(from, meta, at).catch(() => undefined),
         }).duration
       : undefined;
     if (source && vendor) limit = limitFor(vendor, source.limits(voice).parallel);
@@ -120,7 +121,7 @@ export function createEngine(history: HistoryLog) {
       if (other === vendor && source) byVendor[other] = estimator;
       else if (keys[other]) {
         const otherVoices = await readVoiceDirectory(other);
-        const otherSource = createSources(other, { baseUrl: settings.endpoints[other], apiKey: keys[other], voices: otherVoices }).duration;
+        const otherSource = createSources(other, { baseUrl: settings.endpoints[other], apiKey: keys[other], voices: otherVoices, onCredits: recordCredits }).duration;
         byVendor[other] = createEstimator({ ...shared, source: otherSource, limit: limitFor(other, otherSource.limits(voice).parallel) });
       }
     }
