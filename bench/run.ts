@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { createSources } from '../lib/sources';
 import type { VoiceProfile } from '../lib/sources/types';
-import { createLocalDurationModel } from '../lib/calibration/local-duration-model';
+import { createLocalDurationModel, paceFrom } from '../lib/calibration/local-duration-model';
 import { AdaptiveLimit } from '../lib/estimate/adaptive-limit';
 import { DurationCache } from '../lib/estimate/duration-cache';
 import { createEstimator } from '../lib/estimate/estimator';
@@ -14,6 +14,11 @@ import { normalizeScript } from '../lib/text/normalize';
 import { predictedDuration } from '../tests/api-double/duration';
 import { startApiDouble } from '../tests/api-double/server';
 import { englishScript, mixedText, plainSentence, sentence } from '../tests/fixtures/scripts';
+import { fewestSections } from '../tests/fixtures/sections';
+import { startAudioStackDouble } from '../tests/audiostack-double/server';
+import { AUDIOSTACK_VOICES } from '../tests/audiostack-double/voices';
+import { voiceInfo } from '../lib/sources/audiostack';
+import { voiceDirectory } from '../lib/sources/voice-catalog';
 import { VOICES } from '../tests/api-double/voices';
 
 const voice: VoiceProfile = { source: 'supertone', voiceId: '91992bbd4758bdcf9c9b01', language: 'en', model: 'sona_speech_1', speed: 1 };
@@ -65,7 +70,39 @@ async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }
 }
 await api.close();
 
-// 3. Chunker and normalizer throughput on 1 MB of mixed-language text.
+// 3. AudioStack: predict calls cost credits, so as few as the voice's section limit allows.
+{
+  const audiostack = await startAudioStackDouble({ balance: 10_000 });
+  const directory = voiceDirectory(AUDIOSTACK_VOICES.map(voiceInfo));
+  const paid = (alias: string) => ({
+    estimator: createEstimator({
+      source: createSources('audiostack', { baseUrl: audiostack.url, apiKey: 'test-key', voices: directory }).duration,
+      cache: new DurationCache(50_000), local: createLocalDurationModel({ calibrations: () => [], charsPerSecond: paceFrom(directory) }),
+    }),
+    voice: { source: 'audiostack', voiceId: alias, language: 'en', speed: 1 } satisfies VoiceProfile,
+  });
+  const script = englishScript(10_000);
+  const spoken = normalizeScript(script).text;
+  for (const [alias, limit] of [['sara', 1_000], ['ava', 500]] as const) {
+    const { estimator, voice: paidVoice } = paid(alias);
+    const first = await estimator.estimate(script, paidVoice, { consent: { maxCredits: 100 } });
+    const fewest = fewestSections(spoken, limit);
+    report(`AudioStack predict calls for a ${spoken.length.toLocaleString('en')}-character script, voice "${alias}" (section limit ${limit.toLocaleString('en')})`,
+      `${first.calls} calls, ${first.predictCredits} credits (fewest at sentence ends: ${fewest}; characters ÷ limit: ${Math.ceil(spoken.length / limit)})`,
+      '= fewest', first.calls === fewest);
+    if (alias !== 'sara') continue;
+    const calls: number[] = [];
+    for (const i of [6, 21, 37, 48]) {
+      const edited = script.replace(sentence(i), `${sentence(i).slice(0, -1)}, and one more thought.`);
+      calls.push((await estimator.estimate(edited, paidVoice, { consent: { maxCredits: 10 } })).calls);
+    }
+    report('AudioStack predict calls after editing one paragraph (same script, 4 edits)', `max ${Math.max(...calls)}, each: ${calls.join(', ')} (${Math.max(...calls) * 0.25} credits at most)`,
+      '1', Math.max(...calls) === 1);
+  }
+  await audiostack.close();
+}
+
+// 4. Chunker and normalizer throughput on 1 MB of mixed-language text.
 {
   const text = mixedText(1024 * 1024);
   const mb = Buffer.byteLength(text) / (1024 * 1024);
@@ -81,7 +118,7 @@ await api.close();
   report('Normalizer throughput, same text', `${normMbs.toFixed(1)} MB/s`, '', undefined);
 }
 
-// 4. Local model error against the API's answers, before and after calibration, for three voices.
+// 5. Local model error against the API's answers, before and after calibration, for three voices.
 {
   const voices = VOICES.slice(0, 3);
   // Trained on even sentences, judged on odd ones: the same kind of text, never the same text.

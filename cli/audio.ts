@@ -1,6 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import decodeAudio from 'audio-decode';
-import { parseBuffer } from 'music-metadata';
 import { measureSpeechSpan, type SpeechSpan } from '../lib/calibration/silence';
 
 /** Longest render read: a calibration render is seconds to minutes, never hours. */
@@ -25,13 +23,13 @@ export async function measureAudioFile(path: string): Promise<SpeechSpan> {
   if (bytes.byteLength > MAX_AUDIO_BYTES) throw new AudioProblem('larger than 200 MB');
   let duration: number | undefined;
   try {
-    duration = (await parseBuffer(bytes, undefined, { duration: true, skipCovers: true })).format.duration;
+    duration = (await (await import('music-metadata')).parseBuffer(bytes, undefined, { duration: true, skipCovers: true })).format.duration;
   } catch (error) {
     throw new AudioProblem(`not a readable audio file (${firstLine(error)})`);
   }
   let decoded: { channelData: Float32Array[]; sampleRate: number };
   try {
-    decoded = await decodeAudio(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    decoded = await (await import('audio-decode')).default(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
     throw new AudioProblem(`cannot decode (${firstLine(error)})`);
   }

@@ -1,14 +1,25 @@
-import { createSources } from '../lib/sources';
-import { formatCredits } from '../lib/format';
-import { InputError, type Io } from './estimate';
+import { formatBalance } from '../lib/format';
+import { createSources, VENDOR_NAMES } from '../lib/sources';
+import { EXIT, InputError, UsageError } from './errors';
+import type { CliCommand, Io } from './io';
+import { numberOption, parseOptions } from './options';
+import { chooseSource } from './source';
 
-export const EXIT_BELOW = 3;
+const USAGE = '  scriptmeter balance [--source supertone|audiostack] [--endpoint URL] [--below N] [--json]';
 
-export async function runBalance(command: { endpoint: string; below?: number; json: boolean }, io: Io): Promise<number> {
-  const apiKey = io.env.SUPERTONE_API_KEY?.trim() ?? '';
-  if (!apiKey) throw new InputError('SUPERTONE_API_KEY is not set');
-  const { balance } = await createSources('supertone', { baseUrl: command.endpoint, apiKey }).account.balance();
-  if (balance === null || balance === undefined) throw new InputError('the API returned no balance for this account');
-  io.stdout(command.json ? JSON.stringify({ balance }) : `Balance: ${formatCredits(balance)} credits`);
-  return command.below !== undefined && balance <= command.below ? EXIT_BELOW : 0;
+async function run(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    source: { type: 'string' }, endpoint: { type: 'string' }, below: { type: 'string' }, json: { type: 'boolean' },
+  });
+  if (positionals.length > 0) throw new UsageError(`balance takes no file (got ${positionals[0]})`);
+  const below = values.below === undefined ? undefined : numberOption('--below', values.below);
+  const chosen = chooseSource(values, io.env, false);
+  if (chosen.source === 'local') throw new UsageError('balance needs a vendor: --source supertone|audiostack');
+  const { balance } = await createSources(chosen.source, { baseUrl: chosen.endpoint, apiKey: chosen.apiKey }).account.balance();
+  if (balance === undefined) throw new InputError(`${VENDOR_NAMES[chosen.source]}'s answer did not say the balance (no creditsRemaining): unknown, not 0`);
+  if (balance === null) throw new InputError('the API returned no balance for this account');
+  io.stdout(values.json ? JSON.stringify({ balance }) : `Balance: ${formatBalance(balance)} credits`);
+  return below !== undefined && balance <= below ? EXIT.belowThreshold : EXIT.ok;
 }
+
+export const balanceCommand: CliCommand = { usage: USAGE, run };

@@ -1,6 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { FitRow, Observation } from '../lib/calibration/fit';
 import { pairByName, type PairingProblem } from '../lib/calibration/pairing';
 import { calibrate, calibrationFile, describeKey, mergeCalibrations, parseCalibrationFile, type CalibrationKey } from '../lib/calibration/record';
@@ -8,9 +7,10 @@ import { speechFeatures } from '../lib/estimate/local-model';
 import { sourceChoiceSchema, SOURCE_CHOICES, SPEED_MAX, SPEED_MIN } from '../lib/sources/types';
 import { normalizeScript } from '../lib/text/normalize';
 import { AudioProblem, measureAudioFile } from './audio';
-import { UsageError } from './args';
-import type { Io } from './estimate';
-import { CalibrationInputError, calibrationsPath, loadCalibrations } from './calibration-store';
+import { calibrationsPath, loadCalibrations } from './calibration-store';
+import { EXIT, InputError, UsageError } from './errors';
+import type { CliCommand, Io } from './io';
+import { parseOptions } from './options';
 import { readJsonFile, writeJsonFile } from './file-store';
 
 const MAX_TEXT_BYTES = 1024 * 1024;
@@ -45,17 +45,8 @@ async function readScript(path: string): Promise<string> {
 }
 
 function parseCalibrate(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv, allowPositionals: true,
-      options: { voice: { type: 'string' }, language: { type: 'string' }, source: { type: 'string' }, model: { type: 'string' },
-        style: { type: 'string' }, speed: { type: 'string' }, json: { type: 'boolean' } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] ?? 'bad arguments' : 'bad arguments');
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, { voice: { type: 'string' }, language: { type: 'string' }, source: { type: 'string' }, model: { type: 'string' },
+        style: { type: 'string' }, speed: { type: 'string' }, json: { type: 'boolean' } });
   if (!values.voice?.trim()) throw new UsageError('calibrate needs --voice ID');
   if (!values.language || !/^[a-z]{2,3}([-_][a-z0-9]{2,8})?$/iu.test(values.language)) throw new UsageError('calibrate needs --language CODE (en, ko, ja …)');
   if (values.source !== undefined && !sourceChoiceSchema.safeParse(values.source).success) {
@@ -73,7 +64,7 @@ function parseCalibrate(argv: string[]) {
 }
 
 /** `scriptmeter calibrate`: 0 when a calibration was stored, 1 when nothing could be used. */
-export async function runCalibrate(argv: string[], io: Io): Promise<number> {
+async function runCalibrate(argv: string[], io: Io): Promise<number> {
   const { key, speed, json, paths } = parseCalibrate(argv);
   const existing = await loadCalibrations(io.env);
   const problems: string[] = [];
@@ -100,7 +91,7 @@ export async function runCalibrate(argv: string[], io: Io): Promise<number> {
   } else {
     io.stdout(summary(key, fit.rows, fit.used, rejected, fit.error, io.env));
   }
-  return fit.used > 0 ? 0 : 1;
+  return fit.used > 0 ? EXIT.ok : EXIT.failed;
 }
 
 function flagText(row: FitRow): string {
@@ -130,25 +121,19 @@ function round(value: number, digits: number): number {
 }
 
 /** `scriptmeter calibrations list|export|import`. */
-export async function runCalibrations(argv: string[], io: Io): Promise<number> {
+async function runCalibrations(argv: string[], io: Io): Promise<number> {
   const [verb, ...rest] = argv;
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { voice: { type: 'string' }, language: { type: 'string' }, json: { type: 'boolean' } } });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] ?? 'bad arguments' : 'bad arguments');
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(rest, { voice: { type: 'string' }, language: { type: 'string' }, json: { type: 'boolean' } });
   const calibrations = await loadCalibrations(io.env);
   if (verb === 'list') {
     if (values.json) io.stdout(JSON.stringify(calibrations.map((c) => ({ ...c.key, samples: c.samples, error: c.error, updatedAt: c.updatedAt }))));
     else if (calibrations.length === 0) io.stdout('No calibrations yet: run scriptmeter calibrate.');
     else for (const c of calibrations) io.stdout(`${describeKey(c.key)}: ${c.samples} render${c.samples === 1 ? '' : 's'}, ±${((c.error ?? 0) * 100).toFixed(1)} %, ${c.updatedAt.slice(0, 10)}`);
-    return 0;
+    return EXIT.ok;
   }
   if (verb === 'export') {
     const chosen = calibrations.filter((c) => (!values.voice || c.key.voiceId === values.voice) && (!values.language || c.key.language === values.language.toLowerCase()));
-    if (chosen.length === 0) throw new CalibrationInputError('no calibration matches');
+    if (chosen.length === 0) throw new InputError('no calibration matches');
     const text = JSON.stringify(calibrationFile(chosen), null, 2);
     const target = positionals[0] ?? '-';
     if (target === '-') io.stdout(text);
@@ -156,21 +141,34 @@ export async function runCalibrations(argv: string[], io: Io): Promise<number> {
       await writeJsonFile(target, calibrationFile(chosen));
       io.stderr.write(`scriptmeter: ${chosen.length} calibration${chosen.length === 1 ? '' : 's'} written to ${target}\n`);
     }
-    return 0;
+    return EXIT.ok;
   }
   if (verb === 'import') {
     if (positionals.length === 0) throw new UsageError('calibrations import needs a file');
     let merged = calibrations;
     for (const file of positionals) {
       const raw = await readJsonFile(file);
-      if (raw === undefined) throw new CalibrationInputError(`${file}: unreadable or not JSON`);
+      if (raw === undefined) throw new InputError(`${file}: unreadable or not JSON`);
       const parsedFile = parseCalibrationFile(raw);
-      if (!parsedFile.ok) throw new CalibrationInputError(`${file}: ${parsedFile.error}`);
+      if (!parsedFile.ok) throw new InputError(`${file}: ${parsedFile.error}`);
       merged = mergeCalibrations(merged, parsedFile.calibrations);
       io.stderr.write(`scriptmeter: ${file}: ${parsedFile.calibrations.length} calibration${parsedFile.calibrations.length === 1 ? '' : 's'} imported\n`);
     }
     await writeJsonFile(calibrationsPath(io.env), calibrationFile(merged));
-    return 0;
+    return EXIT.ok;
   }
   throw new UsageError(`calibrations: unknown verb "${verb ?? ''}" (list, export or import)`);
 }
+
+export const calibrateCommand: CliCommand = {
+  usage: `  scriptmeter calibrate --voice ID --language CODE [--source S] [--model M] [--style S] [--speed X]
+                        [--json] DIR|FILE…`,
+  run: runCalibrate,
+};
+
+export const calibrationsCommand: CliCommand = {
+  usage: `  scriptmeter calibrations list [--json]
+  scriptmeter calibrations export [FILE|-] [--voice ID] [--language CODE]
+  scriptmeter calibrations import FILE…`,
+  run: runCalibrations,
+};

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { calibrationFor, parseCalibrationFile, type Calibration } from '../lib/calibration/record';
+import { InputError } from './errors';
 import { dataDir, readJsonFile } from './file-store';
 
 /** Where calibrations live: user data, not cache. */
@@ -11,11 +12,9 @@ export async function loadCalibrations(env: NodeJS.ProcessEnv): Promise<Calibrat
   const raw = await readJsonFile(calibrationsPath(env));
   if (raw === undefined) return [];
   const parsed = parseCalibrationFile(raw);
-  if (!parsed.ok) throw new CalibrationInputError(`${calibrationsPath(env)} is ${parsed.error}; move it aside to start afresh`);
+  if (!parsed.ok) throw new InputError(`${calibrationsPath(env)} is ${parsed.error}; move it aside to start afresh`);
   return parsed.calibrations;
 }
-
-export class CalibrationInputError extends Error {}
 
 /** What `estimate --json` adds for a calibrated voice. */
 export function calibrationSummary(calibrations: readonly Calibration[], voice: Parameters<typeof calibrationFor>[1]): { samples: number; error: number | null } | undefined {

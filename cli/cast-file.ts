@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseCast, type Cast } from '../lib/script/cast';
-import { InputError } from './estimate';
+import { InputError } from './errors';
 
 /** A cast file (`{"ANNA": {"voice": "…", "speed": 1.1}, "*": {…}}`), or exit 1 saying what is wrong. */
 export async function readCastFile(path: string): Promise<Cast> {

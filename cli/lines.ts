@@ -12,9 +12,11 @@ import { castLookup, type Cast, type CastLookup } from '../lib/script/cast';
 import { lineProvider } from '../lib/script/estimate';
 import { lineEstimator } from '../lib/script/line-estimator';
 import type { LineEstimator } from '../lib/script/estimate';
-import { number, UsageError, voiceFromFlags } from './args';
 import { readCastFile } from './cast-file';
-import { InputError, type Io } from './estimate';
+import { InputError, UsageError } from './errors';
+import type { CliCommand, Io } from './io';
+import { numberOption as number } from './options';
+import { voiceFromFlags } from './voice-flags';
 import { cacheDir, readJsonFile, writeJsonFile } from './file-store';
 import { loadCalibrations } from './calibration-store';
 
@@ -320,3 +322,10 @@ export async function runLines(command: LinesCommand, io: Io): Promise<number> {
   }
   return over > 0 ? EXIT_OVER : 0;
 }
+
+export const linesCommand: CliCommand = {
+  usage: `  scriptmeter lines SHEET.csv|SHEET.tsv --text-column NAME [--speaker-column NAME] [--voice-column NAME]
+                    [--max-seconds-column NAME | --max-seconds N] [--cast CAST.json] [--out RESULT.csv] [--json]
+                    [voice flags as for estimate; Supertone or local]`,
+  run: (args, io) => runLines(parseLinesCommand(args), io),
+};

@@ -7,17 +7,33 @@ import { estimateScript, type ScriptEstimate, type ScriptFigures } from '../lib/
 import { lineEstimator } from '../lib/script/line-estimator';
 import { paragraphScript, parseScript } from '../lib/script/parse';
 import { DEFAULT_SCRIPT_OPTIONS } from '../lib/script/rules';
+import type { Consent } from '../lib/estimate/estimator';
 import type { VoiceProfile } from '../lib/sources/types';
-import type { ScriptFlags } from './args';
 import { readCastFile } from './cast-file';
-import { InputError, NEEDS_VOICE } from './estimate';
+import { InputError } from './errors';
 import { writeTextFile } from './file-store';
 
+/** `estimate`'s dialogue flags: a cast file and cue sheets to write. */
+export interface ScriptFlags {
+  cast?: string;
+  srt?: string;
+  vtt?: string;
+  /** Fountain action lines are read by the cast's Narrator. */
+  narrateAction?: boolean;
+}
+
+export const NEEDS_VOICE = '--voice is needed for an API estimate (a voice id, or for AudioStack a voice alias), or use --source local';
+
 export interface ScriptRun {
+  /** `api`: the estimator of the source the voice profile names (`voice.source`); lines of other sources are answered locally. */
   estimators: { api?: Estimator; local: Estimator };
   voice: VoiceProfile;
   apiKey: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** For a paid source: the credits all lines together may spend (none: lines stay local with their plans). */
+  consent?: Consent;
+  /** false: work the figures out but write no cue sheet (a first pass that only plans). */
+  writeCues?: boolean;
 }
 
 /**
@@ -36,10 +52,10 @@ export async function estimateAsScript(text: string, file: string, flags: Script
   // spoken either way); a screenplay is always read as one, since most of it is not spoken.
   const script = asked ? parsed ?? paragraphScript(text) : parsed?.format === 'fountain' ? parsed : undefined;
   if (!script) return undefined;
-  const estimateLine = lineEstimator(run.estimators.api ? { supertone: run.estimators.api } : {}, run.estimators.local);
+  const estimateLine = lineEstimator(run.estimators.api ? { [run.voice.source]: run.estimators.api } : {}, run.estimators.local, run.consent && { consent: run.consent });
   const estimate = await estimateScript(text, script, { cast: lookup, estimateLine, headline: 'supertone', onProgress: run.onProgress });
   for (const [format, path] of [['srt', flags.srt], ['vtt', flags.vtt]] as const) {
-    if (path) await writeTextFile(path, cueSheet(format satisfies CueFormat, cuesFromLines(estimate.figures.lines)));
+    if (path && run.writeCues !== false) await writeTextFile(path, cueSheet(format satisfies CueFormat, cuesFromLines(estimate.figures.lines)));
   }
   return estimate;
 }

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { AdaptiveLimit } from '../estimate/adaptive-limit';
 import { calibratedNote } from '../calibration/basis-note';
-import { createLocalDurationModel, learnedAnswersSchema, type CalibratedLocalModel } from '../calibration/local-duration-model';
+import { createLocalDurationModel, learnedAnswersSchema, paceFrom, type CalibratedLocalModel } from '../calibration/local-duration-model';
 import type { Calibration } from '../calibration/record';
 import type { CalibrationStore } from '../calibration/store';
 import type { LocalVoice } from './inline';
@@ -17,9 +17,10 @@ import { keysSetIn, readApiKeys, readSettings } from '../settings/store';
 import { voiceProfile } from '../settings/voice-profile';
 import { createSources } from '../sources';
 import { voiceCatalogSchema, voiceDirectory } from '../sources/voice-catalog';
-import { VENDOR_IDS, type SourceChoice, type VendorId, type VoiceDirectory, type VoiceProfile } from '../sources/types';
+import { VENDOR_IDS, type CreditsMeta, type SourceChoice, type VendorId, type VoiceDirectory, type VoiceProfile } from '../sources/types';
 import { estimateSettingsScript } from '../script/background';
 import { authorize, type Refusal } from '../spend/authorize';
+import { createBalanceRecorder } from './balance-readings';
 import { createSpendLedger } from '../spend/ledger';
 
 const cacheItem = storage.defineItem<CacheEntries>('local:durationCache', { fallback: [] });
@@ -70,6 +71,7 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
   });
   const limits = new Map<VendorId, AdaptiveLimit>();
   const ledger = createSpendLedger({ load: () => spendLedgerItem.getValue(), save: (state) => spendLedgerItem.setValue(state) });
+  const readings = createBalanceRecorder();
   let localModel: Promise<CalibratedLocalModel> | undefined;
   let current: ReturnType<typeof build> | undefined;
   let calibrationTimer: ReturnType<typeof setTimeout> | undefined;
@@ -86,7 +88,7 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
         calibrations: () => saved,
         learned: learnedAnswersSchema.safeParse(raw).data ?? {},
         onLearned: () => saveLearnedSoon(model),
-        charsPerSecond: (voice) => (voice.source === 'local' ? undefined : voices?.get(voice.voiceId)?.charsPerSecond),
+        charsPerSecond: (voice) => paceFrom(voices)(voice),
       });
       return model;
     });
@@ -117,9 +119,11 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
     const apiKey = vendor ? keys[vendor] : '';
     voices = vendor ? await readVoiceDirectory(vendor) : voiceDirectory();
     let limit: AdaptiveLimit | undefined;
+    /** Every vendor's answers report their credits to the balance history. */
+    const recordCredits = (from: VendorId, meta: CreditsMeta, at: number) => void readings.record(from, meta, at).catch(() => undefined);
     const source = vendor && apiKey
       ? createSources(vendor, {
-          baseUrl: settings.endpoints[vendor], apiKey, voices,
+          baseUrl: settings.endpoints[vendor], apiKey, voices, onCredits: recordCredits,
           onRetry: (notice) => { if (notice.status === 429) limit?.slowDown(); },
         }).duration
       : undefined;
@@ -134,7 +138,7 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
       if (other === vendor && source) byVendor[other] = estimator;
       else if (keys[other]) {
         const otherVoices = await readVoiceDirectory(other);
-        const otherSource = createSources(other, { baseUrl: settings.endpoints[other], apiKey: keys[other], voices: otherVoices }).duration;
+        const otherSource = createSources(other, { baseUrl: settings.endpoints[other], apiKey: keys[other], voices: otherVoices, onCredits: recordCredits }).duration;
         byVendor[other] = createEstimator({ ...shared, source: otherSource, limit: limitFor(other, otherSource.limits(voice).parallel) });
       }
     }
@@ -160,6 +164,10 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
   }
 
   return {
+    /** Balances seen in answers' envelopes, oldest first. */
+    balanceReadings: () => readings.read(),
+    /** Credits spent today on paid predictions (the automatic rule's cap counts these). */
+    spentToday: () => ledger.spentToday(),
     /** Call when settings or a key change. */
     invalidate(): void {
       current = undefined;

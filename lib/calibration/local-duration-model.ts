@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defaultParameters, secondsAtNormalSpeed, speechFeatures, type VoiceParameters } from '../estimate/local-model';
-import type { LocalBasis, LocalDurationModel, VendorId, VoiceProfile } from '../sources/types';
+import type { LocalBasis, LocalDurationModel, VendorId, VoiceDirectory, VoiceProfile } from '../sources/types';
 import { fitVoice, type Observation } from './fit';
 import { calibrationFor, FEATURES_VERSION, observationSchema, type Calibration } from './record';
 
@@ -24,6 +24,11 @@ export interface LocalModelOptions {
 
 function answersKey(voice: VoiceProfile): string {
   return [voice.source, voice.voiceId, voice.language.toLowerCase(), voice.model ?? '', voice.style ?? ''].join('|');
+}
+
+/** A vendor's voice list as the model's `charsPerSecond` option. */
+export function paceFrom(directory: VoiceDirectory | undefined): (voice: VoiceProfile) => number | undefined {
+  return (voice) => (voice.source === 'local' ? undefined : directory?.get(voice.voiceId)?.charsPerSecond);
 }
 
 /**

@@ -104,6 +104,8 @@ interface PieceOutcome {
   seconds: number;
   source: PieceSource;
   called: boolean;
+  /** Not asked: the consented credits were used up (only when calls shared with another estimate failed). */
+  unpaid?: boolean;
   /** Credits this piece's call cost; `known` false when counted at the table's price. */
   charge?: { credits: number; known: boolean };
   error?: ApiError;
@@ -218,7 +220,7 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
     const shared = inFlight.get(key);
     const called = shared === undefined;
     if (called && source.creditsPerCall > budget.left + 1e-9) {
-      return { seconds: deps.local.seconds(spoken, voice), source: 'local', called: false, error: new ApiError('aborted', 'Over the consented credits.') };
+      return { seconds: deps.local.seconds(spoken, voice), source: 'local', called: false, unpaid: true };
     }
     if (called) budget.left -= source.creditsPerCall;
     limit ??= new AdaptiveLimit(source.limits(voice).parallel);
@@ -306,7 +308,10 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
     });
     const charges = outcomes.flatMap((o) => (o.charge ? [o.charge] : []));
     const unknown = charges.filter((charge) => !charge.known).length;
+    const unpaid = outcomes.filter((o) => o.unpaid).length;
+    const stillNeeded = unpaid > 0 ? { vendor: source.vendor, calls: unpaid, credits: round4(unpaid * source.creditsPerCall), cached: 0 } : undefined;
     return summarize(voice, prepared, pieces, {
+      ...(stillNeeded && { localReason: wording.costs(stillNeeded.credits), plan: stillNeeded }),
       calls: outcomes.filter((o) => o.called && o.error?.kind !== 'aborted').length,
       errors,
       predictCredits: charges.reduce((sum, charge) => sum + charge.credits, 0),

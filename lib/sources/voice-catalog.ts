@@ -14,7 +14,7 @@ export const voiceInfoSchema = z.object({
   sectionCharacterLimit: z.number().int().positive().optional(),
 }) satisfies z.ZodType<VoiceInfo>;
 
-export const voiceCatalogSchema = z.record(vendorIdSchema, z.object({
+export const voiceCatalogSchema = z.partialRecord(vendorIdSchema, z.object({
   voices: z.array(voiceInfoSchema).max(20_000),
   /** When the list was fetched (ms). */
   fetchedAt: z.number(),

@@ -77,9 +77,15 @@ export function sendFault(
     case 'body':
       return sendText(res, fault.status ?? 200, typeof fault.body === 'string' ? fault.body : (JSON.stringify(fault.body) ?? ''));
     case 'huge': {
-      const bytes = Math.max(0, Math.round(fault.bytes ?? HUGE_DEFAULT_BYTES));
-      const frame = '{"padding":""}';
-      return sendText(res, 200, `{"padding":"${'x'.repeat(Math.max(0, bytes - frame.length))}"}`);
+      // Built as bytes, not a string: a 10 MB string takes long enough on a loaded machine that a
+      // client's timeout, not the size, would end the call.
+      const open = Buffer.from('{"padding":"');
+      const close = Buffer.from('"}');
+      const bytes = Math.max(open.length + close.length, Math.round(fault.bytes ?? HUGE_DEFAULT_BYTES));
+      const body = Buffer.concat([open, Buffer.alloc(bytes - open.length - close.length, 'x'), close]);
+      res.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/json', 'content-length': String(body.length) });
+      res.end(body);
+      return;
     }
     case 'redirect':
       res.writeHead(fault.status ?? 302, { ...CORS_HEADERS, location: fault.location, 'content-length': '0' });

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { PROVIDER_IDS } from '@/lib/rates/credits';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
+import { runCli, estimateJsonSchema, type CliRun } from '../fixtures/cli-run';
 import { englishScript } from '../fixtures/scripts';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
@@ -22,34 +21,18 @@ beforeAll(async () => {
 afterAll(() => api.close());
 beforeEach(() => api.control.reset());
 
-function cli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', SCRIPTMETER_CACHE_DIR: join(dir, 'cache'), ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.stdin.end(stdin ?? '');
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function cli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliRun> {
+  return runCli(args, { cacheDir: join(dir, 'cache'), env, stdin });
 }
 
-const jsonSchema = z.object({
-  seconds: z.number().positive(),
-  chunks: z.number().int().nonnegative(),
-  source: z.enum(['api', 'cache', 'local', 'mixed']),
-  credits: z.record(z.string(), z.number()),
-}).strict();
+const jsonSchema = estimateJsonSchema;
 
 describe('scriptmeter estimate', () => {
   it('gives a local estimate without a key and calls nothing', async () => {
     const run = await cli(['estimate', scriptFile, '--voice', VOICE, '--language', 'en', '--json', '--endpoint', api.url]);
     expect(run.code).toBe(0);
     const out = jsonSchema.parse(JSON.parse(run.stdout));
-    expect(out.source).toBe('local');
-    expect(out.chunks).toBe(0);
+    expect(out).toMatchObject({ source: 'local', chunks: 0, vendor: null, predictCredits: 0 });
     expect(Object.keys(out.credits).sort()).toEqual([...PROVIDER_IDS].sort());
     expect(api.requests).toHaveLength(0);
   });
@@ -58,7 +41,8 @@ describe('scriptmeter estimate', () => {
     const env = { SUPERTONE_API_KEY: 'test-key' };
     const args = ['estimate', scriptFile, '--voice', VOICE, '--language', 'en', '--json', '--endpoint', api.url];
     const first = jsonSchema.parse(JSON.parse((await cli(args, env)).stdout));
-    expect(first.source).toBe('api');
+    expect(first).toMatchObject({ source: 'api', vendor: 'supertone', predictCredits: 0 });
+    expect(first).not.toHaveProperty('provider');
     expect(first.chunks).toBeGreaterThan(10);
     expect(api.requests.length).toBe(first.chunks);
     const second = jsonSchema.parse(JSON.parse((await cli(args, env)).stdout));
@@ -128,7 +112,7 @@ describe('scriptmeter balance', () => {
   });
 
   it('fails clearly without a key or with a rejected one', async () => {
-    expect((await cli(['balance', '--endpoint', api.url])).stderr).toMatch(/SUPERTONE_API_KEY is not set/);
+    expect((await cli(['balance', '--endpoint', api.url])).stderr).toMatch(/no API key: set SUPERTONE_API_KEY or AUDIOSTACK_API_KEY/);
     const rejected = await cli(['balance', '--endpoint', api.url], { SUPERTONE_API_KEY: 'forbidden-key' });
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toMatch(/forbidden/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatCredits, groupThousands } from '@/lib/format';
+import { formatBalance, formatClock, formatCredits, groupThousands } from '@/lib/format';
+import { createI18n } from '@/lib/i18n';
 
 describe('format', () => {
   it('shows m:ss and h:mm:ss', () => {
@@ -26,5 +27,19 @@ describe('format', () => {
     }
     expect(groupThousands(300_000)).toBe('300,000');
     expect(groupThousands(999)).toBe('999');
+  });
+
+  it('never shows a balance rounded up: 4,321.5 is not 4,322', () => {
+    expect(formatBalance(4_321.5)).toBe('4,321.5');
+    expect(formatBalance(99.999)).toBe('99.99');
+    expect(formatBalance(12_500)).toBe('12,500');
+    expect(formatBalance(0.29)).toBe('0.29');
+    expect(formatBalance(-0.005)).toBe('-0.01');
+    for (const locale of ['en', 'ko', 'ja'] as const) {
+      const { f } = createI18n(locale);
+      expect(f.balance(4_321.5)).toBe('4,321.5');
+      expect(f.balance(4_321.999)).toBe('4,321.99');
+      expect(f.wholeDown(12.9)).toBe('12');
+    }
   });
 });
