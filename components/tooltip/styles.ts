@@ -20,6 +20,13 @@ export const INLINE_CSS = `
 /* Why a figure is only approximate: a line of its own under figure and mark, wrapped at a readable width. */
 .note { grid-column: 1 / -1; max-width: 22em; white-space: normal; font-weight: 400; font-size: 12px; color: #d6dae3; }
 .figure { font-variant-numeric: tabular-nums; }
+/* "Exact · 0.25 credits": a button of its own under the reason, so the cost is read before the click. */
+.exact {
+  grid-column: 1 / -1; justify-self: start; margin: 2px 0 1px; padding: 4px 10px; border-radius: 6px; cursor: pointer;
+  font: inherit; font-size: 12px; font-weight: 600; color: #1d2330; background: #8be3b0; border: 0;
+}
+.exact:hover { background: #a6ecc3; }
+.exact:focus-visible { outline: 2px solid #f4f6fb; outline-offset: 2px; }
 .mark {
   justify-self: start; font-size: 11px; font-weight: 600; line-height: 1; padding: 3px 6px; border-radius: 999px;
   color: #ffd88a; background: rgb(255 216 138 / 0.14);
