@@ -2,11 +2,13 @@ import { useState } from 'preact/hooks';
 import { useI18n } from '@/lib/i18n/context';
 import { AlertsSection } from './AlertsSection';
 import { ApiKeySection } from './ApiKeySection';
+import { AudioStackSection } from './AudioStackSection';
 import { BackupSection } from './BackupSection';
 import { CalibrateSection } from './CalibrateSection';
 import { CastSection } from './CastSection';
 import { CostSection } from './CostSection';
 import { PrivacySection } from './PrivacySection';
+import { SourceSection } from './SourceSection';
 import { VoiceSection } from './VoiceSection';
 import './options.css';
 
@@ -14,6 +16,8 @@ export function OptionsPage() {
   const { t } = useI18n();
   // Sections read settings when they mount: an import remounts them with the new values.
   const [generation, setGeneration] = useState(0);
+  // Choosing an AudioStack voice saves voice, provider and language: every section shows them again.
+  const [chosen, setChosen] = useState('');
   return (
     <main class="options">
       <header>
@@ -21,7 +25,10 @@ export function OptionsPage() {
         <p class="lede">{t('options.lede')}</p>
       </header>
       <div key={generation}>
+        <SourceSection />
         <ApiKeySection />
+        <ApiKeySection vendor="audiostack" />
+        <AudioStackSection chosen={chosen} onChosen={(notice) => { setChosen(notice); setGeneration((n) => n + 1); }} />
         <VoiceSection />
         <CastSection />
         <CostSection />
@@ -29,7 +36,7 @@ export function OptionsPage() {
         <PrivacySection />
       </div>
       <CalibrateSection />
-      <BackupSection onImported={() => setGeneration((n) => n + 1)} />
+      <BackupSection onImported={() => { setChosen(''); setGeneration((n) => n + 1); }} />
     </main>
   );
 }
