@@ -36,6 +36,12 @@ export function sourceHandlers(deps: SourceHandlerDeps): SourceHandlers {
     return keys[vendor] ? make(vendor, settings.endpoints[vendor], keys[vendor]) : undefined;
   }
 
+  /** What listing a vendor's voices costs, as its source says; known before any key is saved (no call is made). */
+  async function voicesCost(vendor: VendorId): Promise<number> {
+    const settings = await readSettings();
+    return make(vendor, settings.endpoints[vendor], '').account.voicesCost;
+  }
+
   return {
     async vendorTest({ vendor }) {
       const sources = await vendorSources(vendor);
@@ -51,7 +57,7 @@ export function sourceHandlers(deps: SourceHandlerDeps): SourceHandlers {
     async vendorVoices({ vendor, refresh }) {
       const catalog = voiceCatalogSchema.safeParse(await deps.catalog.getValue()).data ?? {};
       const sources = await vendorSources(vendor);
-      const cost = sources?.account.voicesCost ?? 0;
+      const cost = await voicesCost(vendor);
       const i18n = createI18n(detectLocale());
       if (!refresh) {
         const kept = catalog[vendor];
