@@ -117,7 +117,8 @@ export function AudioStackSection(props: { chosen: string; onChosen: (notice: st
           onInput={(e) => setDraft({ ...settings, endpoints: { ...settings.endpoints, audiostack: e.currentTarget.value } })} />}
       </Field>
       <SaveBar notice={notice} bad={Object.keys(errors).length > 0} />
-      <div class="field">
+      {/* Apart from the endpoint's Save: choosing a voice saves at once. */}
+      <div class="field subsection">
         <label for="audiostack-voice-search">{t('audiostack.voices')}</label>
         <div class="control">
           <div class="inline">
