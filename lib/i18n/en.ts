@@ -223,8 +223,8 @@ export const en = {
   'inline.approx': 'approx.',
   'inline.mixed': 'mixed',
   'inline.coming': 'exact figure coming',
-  'inline.exactTitle': 'Exact figure from the Supertone API',
-  'inline.cachedTitle': 'Exact figure from the Supertone API (cached)',
+  'inline.exactTitle': 'Exact figure from the API',
+  'inline.cachedTitle': 'Exact figure from the API (cached)',
   'inline.mixedTitle': 'Partly from the API, partly approximate',
   'inline.localTitle': 'Approximate local estimate',
   'inline.wholeText': 'Whole text',
@@ -321,6 +321,7 @@ export const en = {
   'inline.exact': 'Exact',
   'inline.buy': 'Ask the API for the exact figure: {credits} credits of your balance.',
   'inline.spent': 'Prediction cost {credits} credits.',
+  'est.source.vendorApi': 'From the {vendor} API',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -223,8 +223,8 @@ export const ja: Record<MessageKey, string> = {
   'inline.approx': '概算',
   'inline.mixed': '混合',
   'inline.coming': '正確な値を取得中',
-  'inline.exactTitle': 'Supertone API による正確な値',
-  'inline.cachedTitle': 'Supertone API による正確な値(キャッシュ)',
+  'inline.exactTitle': 'API による正確な値',
+  'inline.cachedTitle': 'API による正確な値(キャッシュ)',
   'inline.mixedTitle': '一部は API、一部は概算',
   'inline.localTitle': 'ローカルの概算',
   'inline.wholeText': 'テキスト全体',
@@ -321,4 +321,5 @@ export const ja: Record<MessageKey, string> = {
   'inline.exact': '正確な値',
   'inline.buy': 'API に正確な値を問い合わせます：残高から {credits} クレジット。',
   'inline.spent': '予測費用 {credits} クレジット。',
+  'est.source.vendorApi': '{vendor} API の値',
 };

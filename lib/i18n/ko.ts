@@ -223,8 +223,8 @@ export const ko: Record<MessageKey, string> = {
   'inline.approx': '근사치',
   'inline.mixed': '혼합',
   'inline.coming': '정확한 값을 가져오는 중',
-  'inline.exactTitle': 'Supertone API의 정확한 값',
-  'inline.cachedTitle': 'Supertone API의 정확한 값(캐시)',
+  'inline.exactTitle': 'API의 정확한 값',
+  'inline.cachedTitle': 'API의 정확한 값(캐시)',
   'inline.mixedTitle': '일부는 API 값, 일부는 근사치',
   'inline.localTitle': '로컬 근사치',
   'inline.wholeText': '전체 텍스트',
@@ -321,4 +321,5 @@ export const ko: Record<MessageKey, string> = {
   'inline.exact': '정확한 수치',
   'inline.buy': 'API에 정확한 수치를 요청합니다: 잔액에서 {credits} 크레딧.',
   'inline.spent': '예측 비용 {credits} 크레딧.',
+  'est.source.vendorApi': '{vendor} API 결과',
 };

@@ -60,8 +60,9 @@ describe.each(INLINE_BROWSERS)('%s: AudioStack figures in the tooltip, under the
   it('shows the local figure at once with its price, ignores a page that fakes the click, and buys once after the real one', async () => {
     const text = `Only an AudioStack key is saved in this ${name} profile. The exact figure costs a quarter of a credit.`;
     await selectText(page, text);
-    const local = await waitForTooltip(page, /approx/);
+    await waitForTooltip(page, /approx/);
     const button = await waitFor(() => exactButton(page), (b): b is ExactButton => b !== null, 'the Exact button');
+    const local = await waitForTooltip(page, /approx/); // settled: the background's local figure, with its offer
     expect(button.text).toBe('Exact · 0.25 credits');
     if (name === 'chromium') await page.screenshot('tooltip-exact-button');
     expect(predictCharges(double)).toBe(0);
@@ -99,25 +100,31 @@ describe.each(INLINE_BROWSERS)('%s: AudioStack figures in the tooltip, under the
 
   it('buys on its own under the automatic rule until the daily cap, then says so and offers the button', async () => {
     const before = predictCharges(double);
-    await browser.saveSettings({ spend: { rule: 'auto', dailyCap: 0.75 } }); // the first test spent 0.25
+    // Room for two calls on top of what was spent today already (the first test's 0.25).
+    const { spentToday } = await browser.inExtension(async () => {
+      const scope = globalThis as unknown as { browser?: { runtime: { sendMessage(m: unknown): Promise<unknown> } }; chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+      return (scope.browser ?? scope.chrome).runtime.sendMessage({ scriptmeter: 1, type: 'spendStatus', data: {} }) as Promise<{ spentToday: number }>;
+    }, null);
+    const cap = spentToday + 0.5;
+    await browser.saveSettings({ spend: { rule: 'auto', dailyCap: cap } });
     for (const n of [1, 2]) {
       await selectText(page, `Automatic figure number ${n} in ${name}, bought under the daily cap without a click.`);
       await waitForTooltip(page, /^API$/);
       await page.press('Escape');
     }
     expect(predictCharges(double)).toBe(before + 2);
-    await selectText(page, `A third text in ${name}: the cap of three quarters of a credit is used up.`);
-    await waitForTooltip(page, /approx/);
-    const note = await page.evaluate(() => document.querySelector('scriptmeter-inline')?.shadowRoot?.querySelector('.tooltip .note')?.textContent ?? '', null);
-    expect(note).toBe("Today's automatic limit of 0.75 credits for exact figures is reached: approximate local estimate.");
+    await selectText(page, `A third text in ${name}: today's cap is used up.`);
+    const readNote = () => page.evaluate(() => document.querySelector('scriptmeter-inline')?.shadowRoot?.querySelector('.tooltip .note')?.textContent ?? '', null);
+    expect(await waitFor(readNote, (t): t is string => t !== '', "the cap's reason"))
+      .toBe(`Today's automatic limit of ${cap} credits for exact figures is reached: approximate local estimate.`);
+    expect((await tooltipState(page))?.mark).toBe('approx.');
     expect((await waitFor(() => exactButton(page), (b): b is ExactButton => b !== null, 'the Exact button')).text).toBe('Exact · 0.25 credits');
     expect(predictCharges(double)).toBe(before + 2);
 
-    await browser.saveSettings({ spend: { rule: 'never', dailyCap: 0.75 } });
+    await browser.saveSettings({ spend: { rule: 'never', dailyCap: cap } });
     await page.press('Escape');
     await selectText(page, `A fourth text in ${name}, with paid predictions turned off.`);
-    await waitFor(() => page.evaluate(() => document.querySelector('scriptmeter-inline')?.shadowRoot?.querySelector('.tooltip .note')?.textContent ?? '', null),
-      (t): t is string => t === 'Paid predictions are off (Options): approximate local estimate.', 'the "never" reason');
+    await waitFor(readNote, (t): t is string => t === 'Paid predictions are off (Options): approximate local estimate.', 'the "never" reason');
     expect(await exactButton(page)).toBeNull();
     expect(predictCharges(double)).toBe(before + 2);
     await browser.saveSettings({ spend: { rule: 'ask', dailyCap: 5 } });
@@ -179,7 +186,7 @@ describe.each(EXT_BROWSERS)('%s: AudioStack in the popup and options', (name, la
     const charged = double.control.charges().length;
     await popup.click('#estimate-exact');
     await popup.waitForText('#estimate-spent', /cost 0\.25 credits/);
-    expect(await popup.textOf('#estimate-source')).toMatch(/API/);
+    expect(await popup.textOf('#estimate-source')).toMatch(/From the AudioStack API/);
     expect(double.control.charges()).toHaveLength(charged + 1);
     if (name === 'chromium') await popup.screenshot('popup-exact-bought');
 
