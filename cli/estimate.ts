@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createLocalDurationModel, learnedAnswersSchema, paceFrom } from '../lib/calibration/local-duration-model';
+import { calibratedNote } from '../lib/calibration/basis-note';
+import { translator } from '../lib/i18n/catalogs';
 import { DurationCache } from '../lib/estimate/duration-cache';
 import { createEstimator, type Consent, type EstimateResult, type PredictPlan } from '../lib/estimate/estimator';
 import { formatClock, formatCredits } from '../lib/format';
@@ -127,13 +129,19 @@ async function run(args: string[], io: Io): Promise<number> {
   const scriptRun = (consent: Consent | undefined, writeCues: boolean) => estimateAsScript(text, options.file, options.script, {
     estimators: { api: built.sources ? built.estimator : undefined, local: built.fallback }, voice, apiKey: Boolean(built.sources), onProgress, consent, writeCues,
   });
-  let script = await scriptRun(undefined, !built.sources?.duration.creditsPerCall);
-  const plan = script ? script.total.plan : await built.estimator.plan(text, voice);
-  if (plan && plan.credits > budget + 1e-9) throw new OverCapError(plan, listCredits, options.maxCredits);
-  if (script && built.sources?.duration.creditsPerCall) script = await scriptRun({ maxCredits: budget }, true);
-  const result = script?.total ?? await built.estimator.estimate(text, voice, { consent: { maxCredits: budget }, onProgress });
-  if (useCache) await cache.flush();
-  await writeJsonFile(learnedPath, built.local.learned()).catch(() => undefined);
+  let script: Awaited<ReturnType<typeof scriptRun>>;
+  let result: EstimateTotal;
+  try {
+    script = await scriptRun(undefined, !built.sources?.duration.creditsPerCall);
+    const plan = script ? script.total.plan : await built.estimator.plan(text, voice);
+    if (plan && plan.credits > budget + 1e-9) throw new OverCapError(plan, listCredits, options.maxCredits);
+    if (script && built.sources?.duration.creditsPerCall) script = await scriptRun({ maxCredits: budget }, true);
+    result = script?.total ?? await built.estimator.estimate(text, voice, { consent: { maxCredits: budget }, onProgress });
+  } finally {
+    // Answers bought are kept even when what follows them fails (a cue sheet that cannot be written).
+    if (useCache) await cache.flush().catch((error: unknown) => io.stderr.write(`scriptmeter: note: the cache could not be saved (${String(error)}): answers may be asked again\n`));
+    await writeJsonFile(learnedPath, built.local.learned()).catch(() => undefined);
+  }
   for (const warning of result.warnings) io.stderr.write(`scriptmeter: note: ${warning}\n`);
   const [error] = result.errors;
   if (error !== undefined) {
@@ -177,9 +185,10 @@ function table(result: EstimateTotal, voice: VoiceProfile): string {
     return `  ${id.padEnd(12)}${unit.padStart(12)}${formatCredits(credits).padStart(12)}`;
   });
   const excluded = result.excluded.length > 0 ? `\n${result.excluded.length} non-spoken marks excluded` : '';
+  const basis = result.localBasis && calibratedNote(translator('en'), result.localBasis);
   return [
     `${result.seconds.toFixed(2)} s  (${formatClock(result.seconds)})  ${result.characters.toLocaleString('en')} characters, ${result.pieces.length} pieces`,
-    `${describeSource(result, result.vendor)}${excluded}`,
+    `${describeSource(result, result.vendor)}${basis ? ` (${basis})` : ''}${excluded}`,
     '',
     `  ${'provider'.padEnd(12)}${'rate'.padStart(12)}${'credits'.padStart(12)}`,
     ...rows,

@@ -149,6 +149,8 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
         byVendor[other] = createEstimator({ ...shared, source: otherSource, limit: limitFor(other, otherSource.limits(voice).parallel) });
       }
     }
+    // A line whose cast voice chose the local model says so, not "no API key".
+    byVendor.local = createEstimator({ ...shared, localBecause: 'chosen' });
     const localOnly = createEstimator({ ...shared, localBecause: 'no-key' });
     return { estimator, local, settings, voice, i18n, byVendor, localOnly };
   }

@@ -279,6 +279,7 @@ export const en = {
   'cal.nothingToExport': 'No calibrations to export yet.',
   'cal.basis': 'calibrated from {samples} renders, ±{error} %',
   'cal.basisOne': 'calibrated from 1 render, ±{error} %',
+  'cal.basisBorrowed': 'no speaking rate known for "{language}": a mean of other languages until you calibrate this voice',
   ...scriptEn,
   // issue 10: sources and consent
   'sources.heading': 'Source and spending',

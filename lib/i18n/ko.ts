@@ -279,6 +279,7 @@ export const ko: Record<MessageKey, string> = {
   'cal.nothingToExport': '내보낼 보정이 아직 없습니다.',
   'cal.basis': '렌더링 {samples}개로 보정, ±{error}%',
   'cal.basisOne': '렌더링 1개로 보정, ±{error}%',
+  'cal.basisBorrowed': '"{language}"의 발화 속도 자료가 없어 다른 언어의 평균을 씁니다. 이 음성을 보정하면 정확해집니다',
   ...scriptKo,
   // issue 10: sources and consent
   'sources.heading': '소스와 크레딧 사용',
