@@ -8,7 +8,7 @@
  * With SCRIPTMETER_BENCH_BEFORE=<an older build's chrome-mv3>, each run measures that build too, in
  * turns with this one, so the load of a shared machine falls on both. Prints a Markdown table.
  */
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -91,6 +91,19 @@ const MEASURES: Measure[] = [
   { what: 'First tooltip after a browser start (local figure), pointerup → frame after it shows', goal: 300, run: firstTooltipAfterStart },
 ];
 
+/**
+ * The floor: an empty page of the same extension, opened the same way (fresh profile, right after the
+ * browser starts). What a first open costs beyond it is ScriptMeter's own; the rest is the browser's.
+ */
+async function emptyPageFloor(): Promise<number[]> {
+  const copy = mkdtempSync(join(tmpdir(), 'sm-floor-'));
+  cpSync(BUILD, copy, { recursive: true });
+  writeFileSync(join(copy, 'empty.html'), '<!doctype html><html><head><meta charset="utf-8"></head><body><p id="empty">.</p></body></html>');
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await firstOpen(copy, 'empty.html', `() => document.querySelector('#empty') !== null`));
+  return runs;
+}
+
 const pages = await startFixtureServer();
 const results = MEASURES.map(() => ({ after: [] as number[], before: [] as number[] }));
 try {
@@ -112,4 +125,6 @@ const rows = MEASURES.map((measure, index) => {
   const own = loads ? `, of which the page's own loading (to DOMContentLoaded) median ${median(loads).toFixed(0)} ms` : '';
   return `| ${measure.what} | ${figure(after)}${own}${BEFORE ? `; before: ${figure(before)}` : ''} | ≤ ${measure.goal} ms | ${met ? 'met' : 'NOT met'} |`;
 });
+const floor = await emptyPageFloor();
 console.log(`\nFirst open (Chromium, ${RUNS} runs each; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores):\n\n| measure | figure | goal | |\n|---|---|---|---|\n${rows.join('\n')}`);
+console.log(`\nFor scale, an empty page of the same extension opened the same way: ${figure(floor)}.`);
