@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '@/lib/i18n/context';
+import { AccountSunsetNotice } from '../SunsetNotice';
 import { AlertsSection } from './AlertsSection';
 import { ApiKeySection } from './ApiKeySection';
 import { BackupSection } from './BackupSection';
@@ -20,6 +21,7 @@ export function OptionsPage() {
         <h1>{t('app.name')}</h1>
         <p class="lede">{t('options.lede')}</p>
       </header>
+      <AccountSunsetNotice />
       <div key={generation}>
         <ApiKeySection />
         <VoiceSection />
