@@ -32,3 +32,28 @@ export const rgba = (hex: string): Rgba => [parseInt(hex.slice(1, 3), 16), parse
  * `notifications.getAll()`; its own alert windows stay open like Chromium's notifications do.
  */
 export const FIREFOX_ALERTS = { 'alerts.useSystemBackend': false, 'alerts.totalOpenTime': 600_000 };
+
+/**
+ * Notifications may close on their own (a browser's timeout): from now on, remembers in `page` the
+ * ids of every notification that was open or has closed, so a count of those ever shown holds.
+ */
+export function watchNotifications(page: ExtPage): Promise<void> {
+  return page.evaluate(async () => {
+    type Api = { notifications: { getAll(): Promise<Record<string, unknown>>; onClosed: { addListener(fn: (id: string) => void): void } } };
+    const scope = globalThis as unknown as { browser?: Api; chrome: Api; scriptmeterSeen?: Set<string> };
+    const api = scope.browser ?? scope.chrome;
+    const seen = new Set(Object.keys(await api.notifications.getAll()));
+    scope.scriptmeterSeen = seen;
+    api.notifications.onClosed.addListener((id) => seen.add(id));
+  }, null);
+}
+
+/** Ids of the notifications open now or closed since watchNotifications. */
+export function notificationsSeen(page: ExtPage): Promise<string[]> {
+  return page.evaluate(async () => {
+    type Api = { notifications: { getAll(): Promise<Record<string, unknown>> } };
+    const scope = globalThis as unknown as { browser?: Api; chrome: Api; scriptmeterSeen?: Set<string> };
+    const open = Object.keys(await (scope.browser ?? scope.chrome).notifications.getAll());
+    return [...new Set([...(scope.scriptmeterSeen ?? []), ...open])];
+  }, null);
+}

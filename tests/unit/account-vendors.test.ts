@@ -179,11 +179,21 @@ describe('estimates against the shut-down endpoint', () => {
     const kinds: string[] = [];
     for (let i = 0; i < 6; i++) kinds.push(await duration.predict('Hello there.', voice).then(() => 'answer', (e: { kind: string }) => e.kind));
     expect(kinds).toEqual(Array(6).fill('sunset'));
-    const first = dnsAttempts;
-    expect(first).toBeGreaterThan(0);
-    expect(first).toBeLessThanOrEqual(4); // one call and the client's own retries
+    // Past the shutdown date a call to the vendor's own endpoint is made once, without retries.
+    expect(dnsAttempts).toBe(1);
     clock += GONE_RECHECK_MS;
     await duration.predict('Hello there.', voice).catch(() => undefined);
-    expect(dnsAttempts).toBeGreaterThan(first);
+    expect(dnsAttempts).toBe(2);
+  });
+
+  it('still retries a failed call before the shutdown date, and at any time on a custom endpoint', async () => {
+    clock = Date.parse('2026-08-01T12:00:00Z');
+    const before = createSources('supertone', { baseUrl: DEFAULT_ENDPOINTS.supertone, apiKey: 'k', fetch: noSuchHost, now: () => clock, backoffBaseMs: 1 });
+    await before.duration.predict('Hello there.', voice).catch(() => undefined);
+    expect(dnsAttempts).toBe(4);
+    clock = NOW;
+    const custom = createSources('supertone', { baseUrl: 'https://tts-proxy.example.com', apiKey: 'k', fetch: noSuchHost, now: () => clock, backoffBaseMs: 1 });
+    await custom.duration.predict('Hello there.', voice).catch(() => undefined);
+    expect(dnsAttempts).toBe(8);
   });
 });

@@ -3,7 +3,7 @@ import { languageSchema } from '../languages';
 import type { AccountSource, DurationSource, Sources, UsageMinutes, UsageReports, VoiceInfo, VoiceProfile } from '../types';
 import { createSupertoneClient, type SupertoneClient } from './client';
 import { modelSchema, type UsageBucket } from './schemas';
-import { classifySunset, createGoneMemo, type GoneMemo } from './sunset';
+import { classifySunset, createGoneMemo, pastShutdown, type GoneMemo } from './sunset';
 import type { VendorHttpOptions } from '../http';
 
 /** The API's limit per predict call. */
@@ -90,8 +90,8 @@ export interface SupertoneOptions extends VendorHttpOptions {
 
 /** Supertone (or any Supertone-compatible API) as a duration source and an account source. */
 export function createSupertoneSources(options: SupertoneOptions): Sources {
-  const client = createSupertoneClient(options);
   const now = options.now ?? Date.now;
+  const client = createSupertoneClient(pastShutdown(options.baseUrl, now()) ? { ...options, retries: 0 } : options);
   const gone = createGoneMemo(now);
   return {
     duration: durationSource(client, options.baseUrl, gone),

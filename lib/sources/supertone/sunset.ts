@@ -25,6 +25,14 @@ export function classifySunset(error: ApiError, endpoint: string, route: 'voice'
   return gone ? new ApiError('sunset', SUNSET_MESSAGE, error.status, undefined, { vendorName: 'Supertone' }) : error;
 }
 
+/**
+ * Whether `endpoint` is Supertone's own and its announced shutdown date has passed: then each call
+ * is made once, without the client's retries, since a failure there is the shutdown, not a blip.
+ */
+export function pastShutdown(endpoint: string, now: number): boolean {
+  return sameEndpoint(endpoint, DEFAULT_ENDPOINTS.supertone) && now >= Date.parse(`${SUPERTONE_SHUTDOWN_DATE}T00:00:00Z`);
+}
+
 /** How long the default endpoint, once found gone, is not asked again: every selection would ask it. */
 export const GONE_RECHECK_MS = 60 * 60_000;
 
