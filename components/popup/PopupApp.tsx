@@ -59,7 +59,8 @@ export function PopupApp() {
       {view && view.alerts.length > 0 && <AlertsPanel alerts={view.alerts} now={now} onDismiss={(id) => void dismiss(id)} onExpect={(v, a) => void expect(v, a)} />}
       {view?.vendor && !view.usageByVoice
         ? <SpendPanel vendor={view.vendor} spend={view.spend ?? []} />
-        : <UsagePanel usage={view?.usage ?? null} now={now} />}
+        // An endpoint that is gone will never report usage: the notice above says what to do instead.
+        : (view?.usage || view?.balance.cause !== 'sunset') && <UsagePanel usage={view?.usage ?? null} now={now} />}
     </main>
   );
 }

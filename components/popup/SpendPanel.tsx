@@ -21,8 +21,10 @@ export function SpendPanel(props: { vendor: VendorId; spend: readonly DaySpend[]
     <section class="panel" aria-labelledby="spend-title">
       <h2 id="spend-title">{t('spend.heading')}</h2>
       <p class="muted" id="spend-total">{t('spend.today', { today: f.amount(today), week: f.amount(week) })}</p>
-      <BarChart label={t('spend.chart', { total: f.amount(week) })} highlightLast height={40}
-        bars={days.map((day) => ({ value: day.credits, label: f.day(noon(day.day)), title: t('spend.dayValue', { day: f.weekday(noon(day.day)), credits: f.amount(day.credits) }) }))} />
+      {week > 0 && (
+        <BarChart label={t('spend.chart', { total: f.amount(week) })} highlightLast height={40}
+          bars={days.map((day) => ({ value: day.credits, label: f.day(noon(day.day)), title: t('spend.dayValue', { day: f.weekday(noon(day.day)), credits: f.amount(day.credits) }) }))} />
+      )}
       <p class="muted" id="no-voice-usage">{t('spend.noVoiceUsage', { vendor: VENDOR_NAMES[props.vendor] })}</p>
     </section>
   );

@@ -84,6 +84,23 @@ describe.each([
       const page = await browser.openExtensionPage('options.html');
       expect(await page.waitForText('#no-voice-usage', /AudioStack/)).toMatch(/no new-voice alert/);
     });
+
+    it("follows the balance a paid prediction's envelope reported, and counts it as today's spend", async () => {
+      await send(options, 'saveSettings', { patch: { spend: { rule: 'auto', dailyCap: 1 } } });
+      const popup = await browser.openExtensionPage('popup.html', POPUP);
+      await popup.waitForText('#balance-figure', /4,321\.5 credits/);
+      await popup.fill('#paste', 'One short paragraph to predict.');
+      await popup.click('.paste button[type="submit"]');
+      // (The provenance line names Supertone for any vendor's answer: B1's estimate wording, reported.)
+      await popup.waitForText('#estimate-source', /API calls: 1/);
+      expect(audiostack.control.charges().map((c) => c.credits)).toEqual([0.25]);
+      // No balance call was made for it: the predict answer's envelope said what is left.
+      expect(await popup.waitForText('#balance-figure', /4,321\.25/)).toBe('4,321.25 credits');
+      expect(await popup.waitForText('#spend-total', /0\.25 credits today/)).toBe('0.25 credits today · 0.25 in 7 days');
+      const badge = await poll(() => toolbarState(options), (s) => s.title.includes('4,321.25'), 'the badge to follow');
+      expect(badge).toMatchObject({ text: '4.3k', title: 'ScriptMeter: low balance, 4,321.25 credits' });
+      await popup.screenshot('popup-audiostack-spent');
+    });
   });
 
   describe('a user with only a Supertone key and the default endpoint, which no longer answers', () => {
