@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { watchAccountState } from '@/lib/account/state-item';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
-import { SUPERTONE_SHUTDOWN_DATE } from '@/lib/sources/supertone';
+import { SUPERTONE_SHUTDOWN_DATE } from '@/lib/sources/supertone/sunset';
 import './sunset-notice.css';
 
 /** Supertone's shutdown said plainly, with what to do instead (popup, options). */

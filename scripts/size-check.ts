@@ -31,7 +31,9 @@ const BUDGETS: Budget[] = [
   // background and their words in three languages, which every catalog copy carries, added 75 kB raw.
   // 650 → 700 kB: voice calibration (number words in five languages, the fit, the Calibrate a voice
   // section) is in both the background and the options page, +36 kB raw; content scripts unchanged.
-  { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 700 * KB },
+  // 700 → 720 kB: balance, spend and the Supertone sunset for any vendor (issue 10): the popup's spend
+  // panel and sunset notice and their words in three languages, in the background and page catalogs.
+  { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 720 * KB },
 ];
 const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
 

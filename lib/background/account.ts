@@ -177,7 +177,7 @@ export function createAccountMonitor(deps: AccountDeps = {}) {
   /** Once per endpoint and cause (see endpoint-notice.ts): the sunset, or an endpoint that keeps failing. */
   async function tellEndpointFailure(error: ApiError, at: number): Promise<void> {
     const i18n = uiI18n();
-    const title = i18n.t(error.kind === 'sunset' ? 'endpoint.sunsetTitle' : 'endpoint.failingTitle');
+    const title = i18n.t(error.kind === 'sunset' ? 'sunset.heading' : 'endpoint.failingTitle');
     const message = error.kind === 'sunset' ? apiErrorText(error, i18n) : i18n.t('endpoint.failingMessage', { error: apiErrorText(error, i18n) });
     await notifyText(`endpoint-${at}`, `${i18n.t('app.name')}: ${title}`, message).catch(() => undefined);
   }

@@ -282,7 +282,6 @@ export const en = {
   ...scriptEn,
   // issue 10: balance and sunset
   'alert.spikeCredits.reason': "Today's {today} credits spent are above {limit}: {factor}× the median of the previous 7 days ({median} credits).",
-  'endpoint.sunsetTitle': "Supertone's API has shut down",
   'endpoint.failingTitle': 'The API keeps failing',
   'endpoint.failingMessage': '{error} Checks slow down to once a day until it answers; you will not be told again.',
   'badge.sunset': "ScriptMeter: Supertone's API has shut down. Open the popup for what to do.",

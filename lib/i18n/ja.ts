@@ -282,7 +282,6 @@ export const ja: Record<MessageKey, string> = {
   ...scriptJa,
   // issue 10: balance and sunset
   'alert.spikeCredits.reason': '今日の支出 {today} クレジットは {limit} を超えています（直前 7 日間の中央値 {median} クレジットの {factor} 倍）。',
-  'endpoint.sunsetTitle': 'Supertone の API は提供を終了しました',
   'endpoint.failingTitle': 'API のエラーが続いています',
   'endpoint.failingMessage': '{error} 応答が戻るまで確認は 1 日 1 回に減らし、再度の通知はしません。',
   'badge.sunset': 'ScriptMeter: Supertone の API は提供を終了しました。対処はポップアップを開いてください。',

@@ -282,7 +282,6 @@ export const ko: Record<MessageKey, string> = {
   ...scriptKo,
   // issue 10: balance and sunset
   'alert.spikeCredits.reason': '오늘 사용한 {today} 크레딧은 {limit}을 넘었습니다: 직전 7일 중앙값({median} 크레딧)의 {factor}배입니다.',
-  'endpoint.sunsetTitle': 'Supertone API 서비스가 종료되었습니다',
   'endpoint.failingTitle': 'API 오류가 계속됩니다',
   'endpoint.failingMessage': '{error} 응답할 때까지 확인은 하루 한 번으로 줄어들며, 다시 알리지 않습니다.',
   'badge.sunset': 'ScriptMeter: Supertone API 서비스가 종료되었습니다. 팝업에서 대처 방법을 확인하세요.',
