@@ -5,6 +5,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts'],
-    testTimeout: 20_000,
+    // A guard against hangs, not a speed check: command-line tests start processes, slow on a loaded machine.
+    testTimeout: 60_000,
   },
 });

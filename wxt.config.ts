@@ -9,9 +9,13 @@ export { GECKO_ID };
 /** Chrome's schema for enterprise policy (public/); Firefox takes policy without one. */
 const MANAGED_SCHEMA = 'managed-schema.json';
 
+/** The packages for the stores (`npm run zip`): the Chrome Web Store refuses a manifest with `key`. */
+const STORE = process.env.SCRIPTMETER_STORE === '1';
+
 export default defineConfig({
-  // A test build (site readers on fixture pages too) never overwrites the production one.
+  // A test build (site readers on fixture pages too) and the store packages never overwrite the unpacked build.
   ...(process.env.SCRIPTMETER_TEST_PAGES === '1' && { outDir: '.output/test-pages' }),
+  ...(STORE && { outDir: '.output/store' }),
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
     // From public/_locales (en, ko, ja): browsers and stores show them in the user's language.
@@ -48,7 +52,8 @@ export default defineConfig({
       addTestPageMatches(manifest, process.env.SCRIPTMETER_TEST_PAGES);
       if (wxt.config.browser !== 'firefox') {
         // A fixed id (lib/extension-identity.ts): the Docs flag and enterprise policy name it.
-        manifest.key = CHROME_PUBLIC_KEY;
+        // The store keeps the id itself: the one this key was copied from (README, Packaging).
+        if (!STORE) manifest.key = CHROME_PUBLIC_KEY;
         // Chrome reads enterprise policy for the extension through this schema (lib/settings/managed.ts);
         // Firefox takes the same values from policies.json without one. Gecko settings mean nothing to Chrome.
         Object.assign(manifest, { storage: { managed_schema: MANAGED_SCHEMA } });

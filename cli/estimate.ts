@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createLocalDurationModel, learnedAnswersSchema, paceFrom } from '../lib/calibration/local-duration-model';
+import { calibratedNote } from '../lib/calibration/basis-note';
+import { translator } from '../lib/i18n/catalogs';
 import { DurationCache } from '../lib/estimate/duration-cache';
 import { createEstimator, type Consent, type EstimateResult, type PredictPlan } from '../lib/estimate/estimator';
 import { formatClock, formatCredits } from '../lib/format';
@@ -177,9 +179,10 @@ function table(result: EstimateTotal, voice: VoiceProfile): string {
     return `  ${id.padEnd(12)}${unit.padStart(12)}${formatCredits(credits).padStart(12)}`;
   });
   const excluded = result.excluded.length > 0 ? `\n${result.excluded.length} non-spoken marks excluded` : '';
+  const basis = result.localBasis && calibratedNote(translator('en'), result.localBasis);
   return [
     `${result.seconds.toFixed(2)} s  (${formatClock(result.seconds)})  ${result.characters.toLocaleString('en')} characters, ${result.pieces.length} pieces`,
-    `${describeSource(result, result.vendor)}${excluded}`,
+    `${describeSource(result, result.vendor)}${basis ? ` (${basis})` : ''}${excluded}`,
     '',
     `  ${'provider'.padEnd(12)}${'rate'.padStart(12)}${'credits'.padStart(12)}`,
     ...rows,

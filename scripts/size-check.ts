@@ -35,7 +35,9 @@ const BUDGETS: Budget[] = [
   // panel and sunset notice and their words in three languages, in the background and page catalogs.
   { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 720 * KB },
 ];
-const BUILDS = ['.output/chrome-mv3', '.output/firefox-mv2'];
+/** The builds under `.output` (or the folder given, e.g. `.output/store` for the store packages). */
+const OUTPUT = process.argv[2] ?? '.output';
+const BUILDS = [join(OUTPUT, 'chrome-mv3'), join(OUTPUT, 'firefox-mv2')];
 
 function files(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];

@@ -13,6 +13,7 @@ const RULE_LABELS: Record<string, MessageKey> = {
 export function Provenance(props: { result: EstimateTotal }) {
   const { t, f } = useI18n();
   const { result } = props;
+  const basisNote = result.localBasis && calibratedNote(t, result.localBasis);
   const counts = new Map<string, number>();
   for (const exclusion of result.excluded) counts.set(exclusion.rule, (counts.get(exclusion.rule) ?? 0) + 1);
   const excluded = [...counts.entries()].map(([rule, count]) => `${RULE_LABELS[rule] ? t(RULE_LABELS[rule]) : rule} (${f.whole(count)})`).join(', ');
@@ -23,9 +24,7 @@ export function Provenance(props: { result: EstimateTotal }) {
         {result.calls > 0 && <span class="muted"> · {t('est.calls', { count: f.whole(result.calls) })}</span>}
       </p>
       {result.localReason && <p class="muted">{result.localReason}</p>}
-      {result.localBasis?.kind === 'calibrated' && (
-        <p class="muted" id="estimate-calibration">{calibratedNote(t, result.localBasis)}</p>
-      )}
+      {basisNote && <p class="muted" id="estimate-calibration">{basisNote}</p>}
       {excluded && <p class="muted">{t('est.excluded', { list: excluded })}</p>}
       {result.errors.map((error) => <p class="problem" key={error}>{t('est.problem', { error })}</p>)}
     </div>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasOwnRate } from '../estimate/language-defaults';
 import { defaultParameters, secondsAtNormalSpeed, speechFeatures, type VoiceParameters } from '../estimate/local-model';
 import type { LocalBasis, LocalDurationModel, VendorId, VoiceDirectory, VoiceProfile } from '../sources/types';
 import { fitVoice, type Observation } from './fit';
@@ -69,7 +70,7 @@ export function createLocalDurationModel(options: LocalModelOptions): Calibrated
     if (known && known.calibration === calibration && known.answers === heard.length && (calibration || heard.length > 0 || !cps)) return known.fitted;
     // The basis is the user's calibration (renders): answers sharpen the voice but are no renders to
     // quote, so a voice learned from answers alone still shows as the defaults' approximation.
-    const basis: LocalBasis = calibration ? basisOf(calibration.samples, calibration.error) : { kind: 'defaults' };
+    const basis: LocalBasis = calibration ? basisOf(calibration.samples, calibration.error, voice.language) : cps ? { kind: 'defaults' } : defaultsFor(voice.language);
     let parameters: VoiceParameters;
     if (heard.length === 0 || (calibration && calibration.featuresVersion !== FEATURES_VERSION)) {
       parameters = calibration?.parameters ?? prior;
@@ -105,6 +106,10 @@ export function createLocalDurationModel(options: LocalModelOptions): Calibrated
   };
 }
 
-function basisOf(samples: number, error: number | null): LocalBasis {
-  return samples > 0 && error !== null ? { kind: 'calibrated', samples, error } : { kind: 'defaults' };
+function defaultsFor(language: string): LocalBasis {
+  return hasOwnRate(language) ? { kind: 'defaults' } : { kind: 'borrowed', language };
+}
+
+function basisOf(samples: number, error: number | null, language: string): LocalBasis {
+  return samples > 0 && error !== null ? { kind: 'calibrated', samples, error } : defaultsFor(language);
 }

@@ -12,6 +12,17 @@ import { ENGLISH_WORDING, type EstimateWording } from './wording';
 export type PieceSource = 'api' | 'cache' | 'local';
 export type Provenance = PieceSource | 'mixed';
 
+/**
+ * One label for a figure made of parts: 'mixed' only when some part is local (approximate); exact
+ * parts from the API and the cache together are exact, labelled 'api'.
+ */
+export function provenanceOf(parts: Iterable<Provenance>, none: Provenance): Provenance {
+  const set = new Set(parts);
+  if (set.size === 0) return none;
+  if (set.size === 1) return [...set][0] ?? none;
+  return set.has('local') || set.has('mixed') ? 'mixed' : 'api';
+}
+
 export interface PieceEstimate {
   start: number;
   end: number;
@@ -145,8 +156,7 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
     extra: { calls?: number; errors?: string[]; localReason?: string; predictCredits?: number; warnings?: string[]; plan?: PredictPlan } = {},
   ): EstimateResult {
     const seconds = round2(pieces.reduce((sum, piece) => sum + piece.seconds, 0));
-    const sources = [...new Set(pieces.map((piece) => piece.source))];
-    const source: Provenance = sources.length > 1 ? 'mixed' : sources[0] ?? (extra.localReason ? 'local' : 'api');
+    const source = provenanceOf(pieces.map((piece) => piece.source), extra.localReason ? 'local' : 'api');
     const provider = deps.source?.voiceDetails(voice.voiceId)?.provider;
     return {
       seconds, calls: extra.calls ?? 0, source, pieces, errors: extra.errors ?? [],
@@ -157,7 +167,7 @@ export function createEstimator(deps: EstimatorDeps): Estimator {
       ...(provider !== undefined && { provider }),
       warnings: extra.warnings ?? [],
       ...(extra.plan && { plan: extra.plan }),
-      ...(sources.includes('local') && { localBasis: deps.local.basis(voice) }),
+      ...(pieces.some((piece) => piece.source === 'local') && { localBasis: deps.local.basis(voice) }),
     };
   }
 

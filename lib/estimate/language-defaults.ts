@@ -59,6 +59,11 @@ const ALPHABETIC = ['bg', 'cs', 'da', 'el', 'es', 'et', 'hr', 'hu', 'id', 'lt', 
 const ALPHABETIC_RATE = perMinute((978 + 987 + 1078 + 998 + 920 + 950 + 916) / 7);
 const FALLBACK_RATE = perMinute(863);
 
+/** Whether a language has a speaking rate of its own (IReST), not a mean borrowed from others. */
+export function hasOwnRate(language: string): boolean {
+  return baseLanguage(language) in RATES;
+}
+
 export function languageDefaults(language: string): LanguageDefaults {
   const base = baseLanguage(language);
   const known = RATES[base];

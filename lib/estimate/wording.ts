@@ -1,5 +1,6 @@
 import { formatCredits } from '../format';
-import { translator } from '../i18n/translate';
+import { en } from '../i18n/en';
+import { translateWith } from '../i18n/translate';
 import type { ApiError } from '../sources/errors';
 import type { SourceWarning } from '../sources/types';
 
@@ -22,7 +23,7 @@ export interface EstimateWording {
   chargeUnknown(calls: number, creditsEach: number): string;
 }
 
-const t = translator('en');
+const t = translateWith(en);
 
 /** English, from the same catalog as the UI; numbers without Intl (the client's own messages for errors). */
 export const ENGLISH_WORDING: EstimateWording = {

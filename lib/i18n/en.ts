@@ -279,6 +279,7 @@ export const en = {
   'cal.nothingToExport': 'No calibrations to export yet.',
   'cal.basis': 'calibrated from {samples} renders, ±{error} %',
   'cal.basisOne': 'calibrated from 1 render, ±{error} %',
+  'cal.basisBorrowed': 'no speaking rate known for "{language}": a mean of other languages until you calibrate this voice',
   ...scriptEn,
   // issue 10: balance and sunset
   'alert.spikeCredits.reason': "Today's {today} credits spent are above {limit}: {factor}× the median of the previous 7 days ({median} credits).",

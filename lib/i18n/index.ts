@@ -1,38 +1,16 @@
-import { browser } from 'wxt/browser';
-import { createFormat, type Format } from './format';
-import { pickLocale, type Locale } from './locales';
-import { translator, type Translate } from './translate';
+import { translator } from './catalogs';
+import { createFormat } from './format';
+import type { Locale } from './locales';
+import type { I18n } from './types';
 
 export type { MessageKey } from './en';
 export type { Locale } from './locales';
-export { translator, type Translate } from './translate';
+export type { I18n } from './types';
+export type { Translate } from './translate';
+export { translator } from './catalogs';
+export { detectLocale } from './detect';
 
-export interface I18n {
-  locale: Locale;
-  t: Translate;
-  f: Format;
-}
-
+/** Any language at once (background, command line); extension pages use loadI18n (load.ts). */
 export function createI18n(locale: Locale): I18n {
   return { locale, t: translator(locale), f: createFormat(locale) };
-}
-
-/** Where there is no extension API behind it (the command line, tests), no language: the next one is asked. */
-function uiLanguage(): string {
-  try {
-    return typeof browser.i18n?.getUILanguage === 'function' ? browser.i18n.getUILanguage() : '';
-  } catch {
-    return '';
-  }
-}
-
-/**
- * The browser's UI language; an extension page may override it with `?lang=ko` (used for
- * screenshots and for checking a translation without changing the browser's language).
- */
-export function detectLocale(search = ''): Locale {
-  const override = new URLSearchParams(search).get('lang');
-  const ui = uiLanguage();
-  const navigatorLanguages = typeof navigator === 'undefined' ? [] : navigator.languages;
-  return pickLocale([override ?? '', ui, ...navigatorLanguages].filter(Boolean));
 }

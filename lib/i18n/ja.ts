@@ -279,6 +279,7 @@ export const ja: Record<MessageKey, string> = {
   'cal.nothingToExport': '書き出すキャリブレーションがまだありません。',
   'cal.basis': 'レンダリング {samples} 件で補正、±{error}%',
   'cal.basisOne': 'レンダリング 1 件で補正、±{error}%',
+  'cal.basisBorrowed': '「{language}」の話速データがないため他言語の平均を使用しています。この音声を補正すると正確になります',
   ...scriptJa,
   // issue 10: balance and sunset
   'alert.spikeCredits.reason': '今日の支出 {today} クレジットは {limit} を超えています（直前 7 日間の中央値 {median} クレジットの {factor} 倍）。',

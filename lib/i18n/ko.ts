@@ -279,6 +279,7 @@ export const ko: Record<MessageKey, string> = {
   'cal.nothingToExport': '내보낼 보정이 아직 없습니다.',
   'cal.basis': '렌더링 {samples}개로 보정, ±{error}%',
   'cal.basisOne': '렌더링 1개로 보정, ±{error}%',
+  'cal.basisBorrowed': '"{language}"의 발화 속도 자료가 없어 다른 언어의 평균을 씁니다. 이 음성을 보정하면 정확해집니다',
   ...scriptKo,
   // issue 10: balance and sunset
   'alert.spikeCredits.reason': '오늘 사용한 {today} 크레딧은 {limit}을 넘었습니다: 직전 7일 중앙값({median} 크레딧)의 {factor}배입니다.',

@@ -1,14 +1,9 @@
-import { en, type MessageKey } from './en';
-import { ja } from './ja';
-import { ko } from './ko';
-import type { Locale } from './locales';
+import type { MessageKey } from './en';
 
-/** The catalogs and their lookup, without the browser: the command line words things with them too. */
-const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, ko, ja };
-
+export type Catalog = Record<MessageKey, string>;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-export function translator(locale: Locale): Translate {
-  const catalog = CATALOGS[locale];
+/** Lookup with `{name}` placeholders; a placeholder without a value stays as written. */
+export function translateWith(catalog: Catalog): Translate {
   return (key, vars) => catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
 }

@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import type { EstimateResult, PieceEstimate, Provenance } from '../estimate/estimator';
+import { provenanceOf, type EstimateResult, type PieceEstimate, type Provenance } from '../estimate/estimator';
 import { PROVIDER_IDS, type ProviderId } from '../rates/credits';
 import type { SourceChoice, VoiceProfile } from '../sources/types';
 import { normalizeScript, type NormalizeOptions } from '../text/normalize';
@@ -159,8 +159,7 @@ interface LineResult {
 
 function totalResult(script: ParsedScript, results: readonly LineResult[]): EstimateTotal {
   const all = results.map((r) => r.result);
-  const sources = new Set(all.map((r) => r.source));
-  const source: Provenance = sources.size === 1 ? ([...sources][0] as Provenance) : sources.size === 0 ? 'local' : 'mixed';
+  const source = provenanceOf(all.map((r) => r.source), 'local');
   const credits = Object.fromEntries(PROVIDER_IDS.map((id) => [id, round4(all.reduce((sum, r) => sum + r.credits[id], 0))])) as Record<ProviderId, number>;
   const pieces: PieceEstimate[] = results.flatMap(({ toInput, result }) => result.pieces.map((piece) => ({ ...piece, start: toInput(piece.start), end: toInput(piece.end) })));
   const excluded: ScriptExclusion[] = [

@@ -174,6 +174,8 @@ export interface UsageReports {
 /** What a local figure rests on, so the UI can say "calibrated from 12 renders, ±4 %". */
 export type LocalBasis =
   | { kind: 'defaults' }
+  /** Defaults for a language with no published speaking rate of its own: a mean of other languages. */
+  | { kind: 'borrowed'; language: string }
   | { kind: 'calibrated'; samples: number; /** cross-validated mean absolute error, a fraction */ error: number };
 
 /**

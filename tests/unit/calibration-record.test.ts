@@ -87,6 +87,18 @@ describe('LocalDurationModel', () => {
     expect(model.seconds(text, profile)).toBeCloseTo(characters / 10 + pauses, 3);
     expect(priorFromCharsPerSecond('en', 10, text).pauses).toEqual(defaultParameters('en').pauses);
   });
+
+  it('says when a language has no speaking rate of its own (a mean of others), until the voice is calibrated', () => {
+    const saved: ReturnType<typeof calibrate>['calibration'][] = [];
+    const model = createLocalDurationModel({ calibrations: () => saved });
+    expect(model.basis({ ...profile, language: 'pt-BR' })).toEqual({ kind: 'borrowed', language: 'pt-BR' });
+    expect(model.basis({ ...profile, language: 'xx' })).toEqual({ kind: 'borrowed', language: 'xx' });
+    expect(model.basis({ ...profile, language: 'de' })).toEqual({ kind: 'defaults' });
+    // A vendor's own pace for the voice is no borrowed rate.
+    expect(createLocalDurationModel({ calibrations: () => [], charsPerSecond: () => 14 }).basis({ ...profile, language: 'pt' })).toEqual({ kind: 'defaults' });
+    saved.push(calibrate({ voiceId: 'v1', language: 'pt' }, renders(slowVoice)).calibration);
+    expect(model.basis({ ...profile, language: 'pt' })).toMatchObject({ kind: 'calibrated', samples: 10 });
+  });
 });
 
 describe('the calibration note', () => {
@@ -98,5 +110,7 @@ describe('the calibration note', () => {
     expect(calibratedNote(createI18n('ko').t, basis)).toBe('렌더링 12개로 보정, ±4%');
     expect(calibratedNote(createI18n('ja').t, basis)).toBe('レンダリング 12 件で補正、±4%');
     expect(calibratedNote(createI18n('en').t, { kind: 'defaults' })).toBeUndefined();
+    expect(calibratedNote(createI18n('en').t, { kind: 'borrowed', language: 'pt' })).toBe('no speaking rate known for "pt": a mean of other languages until you calibrate this voice');
+    expect(calibratedNote(createI18n('ko').t, { kind: 'borrowed', language: 'pt' })).toContain('"pt"');
   });
 });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,20 +6,13 @@ import { z } from 'zod';
 import { parseCalibrationFile } from '@/lib/calibration/record';
 import { measureSpeechSpan } from '@/lib/calibration/silence';
 import { measureAudioFile } from '../../cli/audio';
+import { runCli, type CliRun } from '../fixtures/cli-run';
 
 const FIXTURES = join(__dirname, '../fixtures/audio');
 let renders: string;
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], { env: { PATH: process.env.PATH ?? '', HOME: join(renders, 'home'), ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.stdin.end();
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function cli(args: string[], env: Record<string, string>): Promise<CliRun> {
+  return runCli(args, { cacheDir: join(renders, 'cache'), env: { HOME: join(renders, 'home'), ...env } });
 }
 
 beforeAll(() => {

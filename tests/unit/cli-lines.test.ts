@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { WebVTTParser } from 'webvtt-parser';
 import { z } from 'zod';
 import { startApiDouble, type ApiDouble } from '../api-double/server';
 import { VOICES } from '../api-double/voices';
+import { runCli, type CliRun } from '../fixtures/cli-run';
 
 const [HOST, ANNA, GUEST] = VOICES.map((voice) => voice.voice_id) as [string, string, string];
 let api: ApiDouble;
@@ -21,18 +21,8 @@ beforeAll(async () => {
 afterAll(() => api.close());
 beforeEach(() => api.control.reset());
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', SCRIPTMETER_CACHE_DIR: join(dir, 'cache'), ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.stdin.end();
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(args, { cacheDir: join(dir, 'cache'), env });
 }
 
 function file(name: string, content: string | Buffer): string {

@@ -99,7 +99,7 @@ describe('as few paid calls as the section limit allows', () => {
     const edited = text.replace(sentence(26), 'The narrator rewrites this line for the new cut of the advert.');
     expect(await estimator.plan(edited, voice)).toMatchObject({ calls: 1, credits: 0.25 });
     const again = await estimator.estimate(edited, voice, { consent: { maxCredits: 0.25 } });
-    expect(again).toMatchObject({ calls: 1, predictCredits: 0.25, source: 'mixed' });
+    expect(again).toMatchObject({ calls: 1, predictCredits: 0.25, source: 'api' });
     expect(double.requests.length - before).toBe(1);
     expect(again.seconds).toBeCloseTo(again.pieces.reduce((sum, p) => sum + p.seconds, 0), 1);
   });

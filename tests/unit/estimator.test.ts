@@ -101,7 +101,9 @@ describe('estimator with the API', () => {
     const edited = text.replace(sentence(60), 'This sentence was rewritten by the editor, and it is longer than before.');
     expect(edited).not.toBe(text);
     const result = await estimator.estimate(edited, voice);
-    expect(result.source).toBe('mixed');
+    // Cached and fresh answers together are exact: labelled 'api', never 'mixed' (which means partly local).
+    expect(new Set(result.pieces.map((p) => p.source))).toEqual(new Set(['api', 'cache']));
+    expect(result.source).toBe('api');
     expect(result.calls).toBeGreaterThanOrEqual(1);
     expect(result.calls).toBeLessThanOrEqual(2);
   });
