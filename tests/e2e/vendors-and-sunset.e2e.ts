@@ -130,6 +130,12 @@ describe.each([
       expect(await seriousA11yProblems(popup)).toEqual([]);
       await popup.screenshot('popup-sunset');
 
+      for (const [lang, heading] of [['ko', 'Supertone API 서비스가 종료되었습니다'], ['ja', 'Supertone の API は提供を終了しました']] as const) {
+        const translated = await browser.openExtensionPage(`popup.html?lang=${lang}`, POPUP);
+        expect(await translated.waitForText('#sunset-notice', /2026-08-31/)).toMatch(new RegExp(`^${heading}.*AudioStack`));
+        await translated.screenshot(`popup-sunset-${lang}`);
+      }
+
       const page = await browser.openExtensionPage('options.html');
       expect(await page.waitForText('#sunset-notice', /shut down/)).toMatch(/2026-08-31/);
       await page.screenshot('options-sunset');
