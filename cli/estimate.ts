@@ -129,13 +129,19 @@ async function run(args: string[], io: Io): Promise<number> {
   const scriptRun = (consent: Consent | undefined, writeCues: boolean) => estimateAsScript(text, options.file, options.script, {
     estimators: { api: built.sources ? built.estimator : undefined, local: built.fallback }, voice, apiKey: Boolean(built.sources), onProgress, consent, writeCues,
   });
-  let script = await scriptRun(undefined, !built.sources?.duration.creditsPerCall);
-  const plan = script ? script.total.plan : await built.estimator.plan(text, voice);
-  if (plan && plan.credits > budget + 1e-9) throw new OverCapError(plan, listCredits, options.maxCredits);
-  if (script && built.sources?.duration.creditsPerCall) script = await scriptRun({ maxCredits: budget }, true);
-  const result = script?.total ?? await built.estimator.estimate(text, voice, { consent: { maxCredits: budget }, onProgress });
-  if (useCache) await cache.flush();
-  await writeJsonFile(learnedPath, built.local.learned()).catch(() => undefined);
+  let script: Awaited<ReturnType<typeof scriptRun>>;
+  let result: EstimateTotal;
+  try {
+    script = await scriptRun(undefined, !built.sources?.duration.creditsPerCall);
+    const plan = script ? script.total.plan : await built.estimator.plan(text, voice);
+    if (plan && plan.credits > budget + 1e-9) throw new OverCapError(plan, listCredits, options.maxCredits);
+    if (script && built.sources?.duration.creditsPerCall) script = await scriptRun({ maxCredits: budget }, true);
+    result = script?.total ?? await built.estimator.estimate(text, voice, { consent: { maxCredits: budget }, onProgress });
+  } finally {
+    // Answers bought are kept even when what follows them fails (a cue sheet that cannot be written).
+    if (useCache) await cache.flush().catch((error: unknown) => io.stderr.write(`scriptmeter: note: the cache could not be saved (${String(error)}): answers may be asked again\n`));
+    await writeJsonFile(learnedPath, built.local.learned()).catch(() => undefined);
+  }
   for (const warning of result.warnings) io.stderr.write(`scriptmeter: note: ${warning}\n`);
   const [error] = result.errors;
   if (error !== undefined) {

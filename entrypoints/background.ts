@@ -3,7 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createAccountMonitor } from '@/lib/background/account';
 import { onAccountAlarm } from '@/lib/background/alarms';
 import { balanceRecorder } from '@/lib/background/balance-readings';
-import { createEngine } from '@/lib/background/engine';
+import { createEngine, voiceCatalogItem } from '@/lib/background/engine';
+import { sourceHandlers } from '@/lib/background/source-handlers';
 import { inlineConfigFor, notifyTabsOfSettings, registerInlineTriggers } from '@/lib/background/inline';
 import { createMessageListener } from '@/lib/background/router';
 import { calibrationHandlers, calibrationStore } from '@/lib/calibration/store';
@@ -36,7 +37,11 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(
     createMessageListener(
       {
-        estimate: ({ text, record, consent }, sender) => engine.estimate(text, { where: estimateOrigin(sender.url, extensionBaseUrl), record: record ?? true, consent }),
+        estimate: ({ text, record, consent, offer }, sender) => {
+          // The router gives content scripts no `consent`; their paid figure comes only through a signed offer.
+          const fromContentScript = !(sender.url?.startsWith(extensionBaseUrl) ?? false);
+          return engine.estimate(text, { where: estimateOrigin(sender.url, extensionBaseUrl), record: record ?? true, ...(fromContentScript ? { offer, offerable: true } : { consent }) });
+        },
         scriptLines: ({ text }) => engine.estimate(text, { where: '', record: false, paragraphs: true }),
         inlineConfig: async ({ host }) => {
           const settings = await readSettings();
@@ -57,6 +62,7 @@ export default defineBackground(() => {
         },
         ...account.handlers(),
         ...calibrationHandlers(calibrations),
+        ...sourceHandlers({ catalog: voiceCatalogItem, ledger: engine.ledger, onVoices: () => engine.invalidate() }),
       },
       { extensionId: browser.runtime.id, extensionBaseUrl },
     ),

@@ -24,16 +24,21 @@ const EVERY_PAGE = ['content-scripts/content.js', 'content-scripts/editor-bridge
  */
 const BUDGETS: Budget[] = [
   { label: 'content scripts on every page (isolated + page-world bridge)', paths: EVERY_PAGE, measure: 'gzip', maxBytes: 20 * KB },
-  { label: 'content scripts on Google Docs', paths: [...EVERY_PAGE, 'content-scripts/docs-page.js', 'site-docs.js'], measure: 'gzip', maxBytes: 20 * KB },
+  // 20 → 20.5 kB on Docs only (issue 10): main sat at 20.0 kB there, and the tooltip's "Exact · 0.25
+  // credits" button (trusted clicks only, handing back the background's signed offer) adds 0.2 kB gzip
+  // to the script every page loads; every other kind of page stays within 20 kB.
+  { label: 'content scripts on Google Docs', paths: [...EVERY_PAGE, 'content-scripts/docs-page.js', 'site-docs.js'], measure: 'gzip', maxBytes: 20.5 * KB },
   { label: 'content scripts on Notion', paths: [...EVERY_PAGE, 'site-notion.js'], measure: 'gzip', maxBytes: 20 * KB },
   { label: 'content scripts in Word\'s editing frame', paths: ['content-scripts/word.js'], measure: 'gzip', maxBytes: 20 * KB },
   // 600 kB until dialogue scripts (issue 12): the Fountain parser, cast and script estimate in the
   // background and their words in three languages, which every catalog copy carries, added 75 kB raw.
   // 650 → 700 kB: voice calibration (number words in five languages, the fit, the Calibrate a voice
   // section) is in both the background and the options page, +36 kB raw; content scripts unchanged.
-  // 700 → 720 kB: balance, spend and the Supertone sunset for any vendor (issue 10): the popup's spend
+  // 700 → 730 kB (issue 10, extension side): the options' source, spending and AudioStack sections, the
+  // signed paid offers in the background, and their words in en/ko/ja in every catalog copy, +30 kB raw.
+  // 730 → 740 kB: balance, spend and the Supertone sunset for any vendor (issue 10): the popup's spend
   // panel and sunset notice and their words in three languages, in the background and page catalogs.
-  { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 720 * KB },
+  { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 740 * KB },
 ];
 /** The builds under `.output` (or the folder given, e.g. `.output/store` for the store packages). */
 const OUTPUT = process.argv[2] ?? '.output';

@@ -3,11 +3,13 @@ import { useI18n } from '@/lib/i18n/context';
 import { AccountSunsetNotice } from '../SunsetNotice';
 import { AlertsSection } from './AlertsSection';
 import { ApiKeySection } from './ApiKeySection';
+import { AudioStackSection } from './AudioStackSection';
 import { BackupSection } from './BackupSection';
 import { CalibrateSection } from './CalibrateSection';
 import { CastSection } from './CastSection';
 import { CostSection } from './CostSection';
 import { PrivacySection } from './PrivacySection';
+import { SourceSection } from './SourceSection';
 import { VoiceSection } from './VoiceSection';
 import './options.css';
 
@@ -15,6 +17,8 @@ export function OptionsPage() {
   const { t } = useI18n();
   // Sections read settings when they mount: an import remounts them with the new values.
   const [generation, setGeneration] = useState(0);
+  // Choosing an AudioStack voice saves voice, provider and language: every section shows them again.
+  const [chosen, setChosen] = useState('');
   return (
     <main class="options">
       <header>
@@ -23,7 +27,10 @@ export function OptionsPage() {
       </header>
       <AccountSunsetNotice />
       <div key={generation}>
+        <SourceSection />
         <ApiKeySection />
+        <ApiKeySection vendor="audiostack" />
+        <AudioStackSection chosen={chosen} onChosen={(notice) => { setChosen(notice); setGeneration((n) => n + 1); }} />
         <VoiceSection />
         <CastSection />
         <CostSection />
@@ -31,7 +38,7 @@ export function OptionsPage() {
         <PrivacySection />
       </div>
       <CalibrateSection />
-      <BackupSection onImported={() => setGeneration((n) => n + 1)} />
+      <BackupSection onImported={() => { setChosen(''); setGeneration((n) => n + 1); }} />
     </main>
   );
 }

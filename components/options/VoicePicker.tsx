@@ -12,7 +12,7 @@ export function matchesVoice(voice: VoiceChoice, query: string, languageName: (c
   return query.toLowerCase().split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
 }
 
-/** Searches the account's voices (GET /v1/voices, every page) and fills the voice fields. */
+/** Searches the Supertone account's voices (GET /v1/voices, every page) and fills the voice fields. */
 export function VoicePicker(props: { chosen: string; languageName: (code: string) => string; onChoose: (voice: VoiceChoice) => void }) {
   const { t, f } = useI18n();
   const [voices, setVoices] = useState<VoiceChoice[]>();
@@ -22,7 +22,8 @@ export function VoicePicker(props: { chosen: string; languageName: (code: string
 
   async function load() {
     setLoading(true);
-    const reply = await sendToBackground('listVoices', {});
+    // Supertone's list is free, so it is fetched on focus; a paid vendor's list has its own button (AudioStackSection).
+    const reply = await sendToBackground('vendorVoices', { vendor: 'supertone', refresh: true });
     setLoading(false);
     if (reply.ok) {
       setVoices(reply.voices);

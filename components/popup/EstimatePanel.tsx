@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatClock } from '@/lib/format';
 import { useI18n } from '@/lib/i18n/context';
+import type { Consent } from '@/lib/estimate/estimator';
 import type { EstimateReply } from '@/lib/messages/protocol';
 import { sendToBackground } from '@/lib/messages/send';
 import type { Settings } from '@/lib/settings/schema';
 import { Breakdown } from './Breakdown';
+import { PaidFigure } from './PaidFigure';
 import { Provenance } from './Provenance';
 import { providerName } from './provider-names';
 import { ProviderTable } from './ProviderTable';
@@ -26,12 +28,13 @@ export function EstimatePanel(props: { settings: Settings }) {
   // A speaker cast from here changes the settings this panel shows figures for.
   const [settings, setSettings] = useState(props.settings);
 
-  async function estimate(script: string, from: Origin, again = false) {
+  /** `consent`: the user's click on "Exact · N credits" (this page is trusted; content scripts cannot send it). */
+  async function estimate(script: string, from: Origin, again = false, consent?: Consent) {
     if (busy && !again) return;
     setOrigin(from);
     setText(script);
     setBusy(true);
-    setReply(await sendToBackground('estimate', { text: script }).catch((error: unknown) => ({
+    setReply(await sendToBackground('estimate', consent ? { text: script, consent } : { text: script }).catch((error: unknown) => ({
       ok: false as const, error: error instanceof Error ? error.message : String(error),
     })));
     setBusy(false);
@@ -67,12 +70,13 @@ export function EstimatePanel(props: { settings: Settings }) {
       </details>
       {busy && <p class="muted" role="status">{t('est.estimating')}</p>}
       {reply && !busy && <EstimateResultView reply={reply} text={text} settings={settings}
-        onCast={(saved) => { setSettings(saved); void estimate(text, origin ?? 'pasted', true); }} />}
+        onCast={(saved) => { setSettings(saved); void estimate(text, origin ?? 'pasted', true); }}
+        onBuy={(credits) => void estimate(text, origin ?? 'pasted', true, { maxCredits: credits })} />}
     </section>
   );
 }
 
-function EstimateResultView(props: { reply: EstimateReply; text: string; settings: Settings; onCast: (settings: Settings) => void }) {
+function EstimateResultView(props: { reply: EstimateReply; text: string; settings: Settings; onCast: (settings: Settings) => void; onBuy: (credits: number) => void }) {
   const { t, f } = useI18n();
   const { reply } = props;
   if (!reply.ok) return <p class="problem" role="alert">{t('est.failed', { error: reply.error })}</p>;
@@ -90,6 +94,7 @@ function EstimateResultView(props: { reply: EstimateReply; text: string; setting
           : t('est.creditsAt', { credits: f.amount(result.credits[provider]), provider: providerName(provider, props.settings.model, props.settings) })}
       </p>
       <Provenance result={result} />
+      <PaidFigure result={result} rule={props.settings.spend.rule} onBuy={props.onBuy} />
       <SlotCheck seconds={result.seconds} initial={props.settings.slotSeconds} />
       {script && <Speakers script={script} settings={props.settings} onCast={props.onCast} />}
       <ProviderTable credits={result.credits} model={props.settings.model} settings={props.settings} chosen={provider} />

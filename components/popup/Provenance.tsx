@@ -3,6 +3,7 @@ import { useI18n } from '@/lib/i18n/context';
 import type { MessageKey } from '@/lib/i18n';
 import { calibratedNote } from '@/lib/calibration/basis-note';
 import { SCRIPT_RULES } from '@/lib/script/rules';
+import { VENDOR_NAMES } from '@/lib/sources/defaults';
 
 const RULE_LABELS: Record<string, MessageKey> = {
   tags: 'privacy.rule.tags', markdown: 'privacy.rule.markdown', directions: 'privacy.rule.directions', speakerLabels: 'privacy.rule.speakerLabels',
@@ -20,7 +21,10 @@ export function Provenance(props: { result: EstimateTotal }) {
   return (
     <div class="provenance" id="estimate-source">
       <p>
-        <span class={`tag tag-${result.source}`}>{t(`est.source.${result.source}`)}</span>
+        {/* Which vendor answered: an AudioStack figure must not read as Supertone's. */}
+        <span class={`tag tag-${result.source}`}>
+          {result.source === 'api' && result.vendor ? t('est.source.vendorApi', { vendor: VENDOR_NAMES[result.vendor] }) : t(`est.source.${result.source}`)}
+        </span>
         {result.calls > 0 && <span class="muted"> · {t('est.calls', { count: f.whole(result.calls) })}</span>}
       </p>
       {result.localReason && <p class="muted">{result.localReason}</p>}

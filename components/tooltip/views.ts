@@ -1,4 +1,4 @@
-import { formatClock } from '@/lib/format';
+import { formatClock, formatCredits } from '@/lib/format';
 import { figureText, sourceMark } from '@/lib/content/figure-text';
 import type { Figure } from '@/lib/content/inline-config';
 import type { InlineWords } from '@/lib/content/inline-words';
@@ -23,7 +23,7 @@ function mark(doc: Document, figure: Figure, words: InlineWords, suffix = ''): H
  * figure that is not the API's says why on a line of its own: a reason only in the mark's hover
  * title (a rejected key, an API down) went unseen, and the figure looked as good as an exact one.
  */
-export function renderTooltip(box: HTMLElement, figure: Figure, pending: boolean, words: InlineWords): void {
+export function renderTooltip(box: HTMLElement, figure: Figure, pending: boolean, words: InlineWords, buy?: () => void): void {
   const doc = box.ownerDocument;
   const text = doc.createElement('span');
   text.className = 'figure';
@@ -31,14 +31,34 @@ export function renderTooltip(box: HTMLElement, figure: Figure, pending: boolean
   const badge = mark(doc, figure, words, pending ? ' …' : '');
   if (pending) badge.setAttribute('aria-label', `${badge.textContent ?? ''}: ${words.coming}`);
   const exact = figure.source === 'api' || figure.source === 'cache';
-  if (pending || exact || !figure.note) {
-    box.replaceChildren(text, badge);
-    return;
-  }
-  const note = doc.createElement('span');
-  note.className = 'note';
-  note.textContent = figure.note;
-  box.replaceChildren(text, badge, note);
+  const parts: Node[] = [text, badge];
+  const line = (className: string, content: string) => {
+    const element = doc.createElement('span');
+    element.className = className;
+    element.textContent = content;
+    parts.push(element);
+  };
+  if (!pending && !exact && figure.note) line('note', figure.note);
+  if (!pending && figure.spent) line('note', words.spent.replace('{credits}', formatCredits(figure.spent)));
+  if (!pending && buy && figure.offer) parts.push(exactButton(doc, figure.offer.credits, words, buy));
+  box.replaceChildren(...parts);
+}
+
+/**
+ * "Exact · 0.25 credits". Only the user's own click counts: a page can dispatch a click on it
+ * (isTrusted false), which does nothing; and the click only hands back the background's signed offer.
+ */
+function exactButton(doc: Document, credits: number, words: InlineWords, buy: () => void): HTMLButtonElement {
+  const amount = formatCredits(credits);
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'exact';
+  button.textContent = `${words.exact} · ${amount} ${amount === '1' ? words.credit : words.credits}`;
+  button.title = words.buy.replace('{credits}', amount);
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted) buy();
+  });
+  return button;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';

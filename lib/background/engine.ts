@@ -22,6 +22,8 @@ import { estimateSettingsScript } from '../script/background';
 import { authorize, type Refusal } from '../spend/authorize';
 import { balanceRecorder } from './balance-readings';
 import { createSpendLedger } from '../spend/ledger';
+import { createOfferSigner, offerBinding } from '../spend/offer-token';
+import { offerSecret } from './offer-secret';
 
 const cacheItem = storage.defineItem<CacheEntries>('local:durationCache', { fallback: [] });
 /** Vendor answers the local model learned voices from (a cache: the user's calibrations are kept apart). */
@@ -36,8 +38,12 @@ const CALIBRATION_SAVE_DELAY_MS = 2_000;
 export interface EstimateRequestInfo {
   where: string;
   record: boolean;
-  /** A user's "yes, up to X credits" for this figure. */
+  /** A user's "yes, up to X credits" for this figure (extension pages only). */
   consent?: Consent;
+  /** A content script's offer token, handed back after a trusted click on the tooltip's button. */
+  offer?: string;
+  /** The asker is a content script: an exact figure not bought comes with a signed offer to buy it. */
+  offerable?: boolean;
   /** Text without speakers gets lines too, one per paragraph (cue sheets). */
   paragraphs?: boolean;
 }
@@ -72,6 +78,7 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
   const limits = new Map<VendorId, AdaptiveLimit>();
   const ledger = createSpendLedger({ load: () => spendLedgerItem.getValue(), save: (state) => spendLedgerItem.setValue(state) });
   const readings = balanceRecorder();
+  const offers = createOfferSigner({ secret: offerSecret() });
   let localModel: Promise<CalibratedLocalModel> | undefined;
   let current: ReturnType<typeof build> | undefined;
   let calibrationTimer: ReturnType<typeof setTimeout> | undefined;
@@ -142,6 +149,8 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
         byVendor[other] = createEstimator({ ...shared, source: otherSource, limit: limitFor(other, otherSource.limits(voice).parallel) });
       }
     }
+    // A line whose cast voice chose the local model says so, not "no API key".
+    byVendor.local = createEstimator({ ...shared, localBecause: 'chosen' });
     const localOnly = createEstimator({ ...shared, localBecause: 'no-key' });
     return { estimator, local, settings, voice, i18n, byVendor, localOnly };
   }
@@ -166,8 +175,10 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
   return {
     /** Balances seen in answers' envelopes, oldest first. */
     balanceReadings: () => readings.read(),
-    /** Credits spent today on paid predictions (the automatic rule's cap counts these). */
+    /** Credits spent today on paid calls (the automatic rule's cap counts these). */
     spentToday: () => ledger.spentToday(),
+    /** The day's paid spend, for options' paid calls (a voice list) and its figure of today's spend. */
+    ledger,
     /** Call when settings or a key change. */
     invalidate(): void {
       current = undefined;
@@ -178,11 +189,15 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
       const { local, voice, i18n } = await current;
       return { parameters: local.parameters(voice), calibrated: calibratedNote(i18n.t, local.basis(voice)) };
     },
-    async estimate(text: string, info: EstimateRequestInfo): Promise<EstimateReply> {
+    async estimate(text: string, request: EstimateRequestInfo): Promise<EstimateReply> {
       try {
         current ??= build();
         const built = await current;
         const { settings, voice, i18n } = built;
+        // An offer is for this text and voice only; anything else about it (forged, used, expired) buys nothing.
+        const binding = request.offer !== undefined || request.offerable ? await offerBinding(text, voice) : undefined;
+        const redeemed = request.offer !== undefined && binding ? await offers.redeem(request.offer, binding) : undefined;
+        const info: EstimateRequestInfo = { ...request, consent: redeemed === undefined ? request.consent : { maxCredits: redeemed } };
         // A dialogue is estimated line by line with each speaker's voice; other text as one voice.
         const scripted = await estimateSettingsScript(text, settings, voice, { estimators: built.byVendor, fallback: built.localOnly }, {
           paragraphs: info.paragraphs, tooLongReason: i18n.t('estimate.tooLong', { max: i18n.f.whole(settings.maxApiCharacters) }),
@@ -198,7 +213,9 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
           // The answer does not wait for the write; a failed write costs one row, not the estimate.
           history.record(historyRow(Date.now(), info.where, recorded, voice, settings.provider)).catch(() => undefined);
         }
-        return { ok: true, result, voice, provider: settings.provider, ...(scripted && { script: scripted.figures }) };
+        // The background's own plan, signed: the tooltip's button can hand it back, never widen it.
+        const offer = request.offerable && binding && result.plan && settings.spend.rule !== 'never' ? await offers.issue(binding, result.plan.credits) : undefined;
+        return { ok: true, result, voice, provider: settings.provider, ...(scripted && { script: scripted.figures }), ...(offer && { offer }) };
       } catch (error) {
         current = undefined;
         return { ok: false, error: error instanceof Error ? error.message : 'Estimate failed.' };

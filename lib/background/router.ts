@@ -1,5 +1,5 @@
 import { CONTENT_SCRIPT_MESSAGES, type MessageType, type RequestOf, type ResponseOf } from '../messages/protocol';
-import { envelopeSchema, requestSchemas } from '../messages/schemas';
+import { contentScriptRequestSchemas, envelopeSchema, requestSchemas } from '../messages/schemas';
 
 /** The parts of a message sender that decide trust. */
 export interface SenderInfo {
@@ -18,7 +18,8 @@ export interface RouterContext {
 
 /**
  * Builds the runtime.onMessage listener: foreign or malformed messages are ignored, content scripts
- * may only ask for estimates, and every request is schema-checked before a handler sees it.
+ * may only ask for estimates (and never pass consent to spend), and every request is schema-checked
+ * before a handler sees it.
  */
 export function createMessageListener(handlers: Handlers, context: RouterContext) {
   return (message: unknown, sender: SenderInfo): Promise<unknown> | undefined => {
@@ -29,7 +30,8 @@ export function createMessageListener(handlers: Handlers, context: RouterContext
     if (!fromExtensionPage && !CONTENT_SCRIPT_MESSAGES.has(type)) {
       return Promise.reject(new Error(`"${type}" is only available to ScriptMeter's own pages.`));
     }
-    const data = requestSchemas[type].safeParse(envelope.data.data);
+    const schema = (!fromExtensionPage && contentScriptRequestSchemas[type]) || requestSchemas[type];
+    const data = schema.safeParse(envelope.data.data);
     if (!data.success) return Promise.reject(new Error(`Malformed "${type}" message.`));
     return dispatch(handlers, type, data.data, sender);
   };

@@ -6,11 +6,12 @@ const REMEMBERED = 32;
 
 export function figureFromReply(reply: EstimateReply): Figure {
   if (!reply.ok) throw new Error(reply.error);
-  const { result, provider, script } = reply;
+  const { result, provider, script, offer } = reply;
   const note = result.localReason ?? (result.errors.length > 0 ? result.errors.join(' ') : undefined);
+  const paid = { ...(offer && { offer }), ...(result.predictCredits > 0 && { spent: result.predictCredits }) };
   // A dialogue costs what each line costs at its own voice's provider.
-  if (script) return { seconds: result.seconds, credits: script.credits, source: result.source, note, voices: script.voices };
-  return { seconds: result.seconds, credits: result.credits[provider], source: result.source, note };
+  if (script) return { seconds: result.seconds, credits: script.credits, source: result.source, note, voices: script.voices, ...paid };
+  return { seconds: result.seconds, credits: result.credits[provider], source: result.source, note, ...paid };
 }
 
 /**
@@ -23,12 +24,16 @@ export function createEstimateClient() {
     remembered(text: string): Figure | undefined {
       return remembered.get(text);
     },
-    async estimate(text: string): Promise<Figure> {
-      const figure = figureFromReply(await sendToBackground('estimate', { text }));
-      // Local figures may improve (a key is added, calibration learns): only API figures are kept.
+    /** `offer`: the token of the figure's offer, after the user's own click on its button. */
+    async estimate(text: string, offer?: string): Promise<Figure> {
+      const figure = figureFromReply(await sendToBackground('estimate', offer === undefined ? { text } : { text, offer }));
+      // Local figures may improve (a key is added, calibration learns): only API figures are kept,
+      // and without what they cost, which was paid once: shown again, they cost nothing.
       if (figure.source === 'api' || figure.source === 'cache') {
         remembered.delete(text);
-        remembered.set(text, figure);
+        const kept: Figure = { ...figure };
+        delete kept.spent;
+        remembered.set(text, kept);
         if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value as string);
       }
       return figure;

@@ -76,13 +76,29 @@ export async function produceFigure(deps: FigureDeps, config: InlineConfig, text
   const ask = mayAsk && !tooLong;
   const local = localFigure(seconds, config, withCalibration(tooLong ? tooLongNote(config) : localNote, config));
   sink.show(local, ask);
-  if (!ask) return measured;
+  if (ask) await askBackground(deps, config, text, local, sink);
+  return measured;
+}
+
+/** The background's figure for `text`, shown in place of `shown` when it arrives; `offer`: a token to buy it with. */
+async function askBackground(deps: FigureDeps, config: InlineConfig, text: string, shown: Figure, sink: FigureSink, offer?: string): Promise<void> {
   try {
-    const figure = await deps.estimates.estimate(text);
+    const figure = await deps.estimates.estimate(text, offer);
     if (figure.source !== 'local') deps.config.revalidate();
     if (!sink.stale()) sink.show(figure.source === 'local' || figure.source === 'mixed' ? { ...figure, note: withCalibration(figure.note, config) } : figure, false);
   } catch (error) {
-    if (!sink.stale()) sink.show({ ...local, note: error instanceof Error ? error.message : 'The estimate failed.' }, false);
+    if (!sink.stale()) sink.show({ ...shown, note: error instanceof Error ? error.message : 'The estimate failed.' }, false);
   }
-  return measured;
+}
+
+/**
+ * After the user's own click on "Exact · 0.25 credits": the figure shown waits for the exact one,
+ * which the background buys only with the offer it signed for this text and voice.
+ */
+export async function buyExactFigure(deps: FigureDeps, config: InlineConfig, text: string, shown: Figure, sink: FigureSink): Promise<void> {
+  if (!shown.offer) return;
+  const waiting: Figure = { ...shown };
+  delete waiting.offer;
+  sink.show(waiting, true);
+  await askBackground(deps, config, text, waiting, sink, shown.offer.token);
 }

@@ -2,6 +2,7 @@ import type { Language } from '../sources/languages';
 import type { VoiceParameters } from '../estimate/speech-count';
 import type { ProviderId } from '../rates/credits';
 import type { InlineWords } from './inline-words';
+import type { PaidOffer } from '../spend/offer-token';
 
 /**
  * What a content script needs to know, from the background, to show figures on a page.
@@ -35,4 +36,8 @@ export interface Figure {
   note?: string;
   /** A dialogue's figure: how many voices its cast used. */
   voices?: number;
+  /** The exact figure costs credits and was not bought: the background's signed offer to buy it. */
+  offer?: PaidOffer;
+  /** Credits the predictions behind this figure cost (0 or absent: none). */
+  spent?: number;
 }

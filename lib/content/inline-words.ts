@@ -22,6 +22,12 @@ export interface InlineWords {
   /** "· 3 voices" after a dialogue's figure. */
   voice: string;
   voices: string;
+  /** The tooltip's button that buys the exact figure ("Exact · 0.25 credits"). */
+  exact: string;
+  /** Its longer title, with `{credits}`. */
+  buy: string;
+  /** What an exact figure's predictions cost, with `{credits}`. */
+  spent: string;
 }
 
 export const ENGLISH_INLINE_WORDS: InlineWords = {
@@ -31,8 +37,8 @@ export const ENGLISH_INLINE_WORDS: InlineWords = {
   approx: 'approx.',
   mixed: 'mixed',
   coming: 'exact figure coming',
-  exactTitle: 'Exact figure from the Supertone API',
-  cachedTitle: 'Exact figure from the Supertone API (cached)',
+  exactTitle: 'Exact figure from the API',
+  cachedTitle: 'Exact figure from the API (cached)',
   mixedTitle: 'Partly from the API, partly approximate',
   localTitle: 'Approximate local estimate',
   wholeText: 'Whole text',
@@ -40,4 +46,7 @@ export const ENGLISH_INLINE_WORDS: InlineWords = {
   tooLong: 'Text longer than {max} characters: approximate local estimate.',
   voice: 'voice',
   voices: 'voices',
+  exact: 'Exact',
+  buy: 'Ask the API for the exact figure: {credits} credits of your balance.',
+  spent: 'Prediction cost {credits} credits.',
 };

@@ -1,6 +1,6 @@
 import { renderTooltip } from '@/components/tooltip/views';
-import { produceFigure, type FigureDeps } from './figures';
-import type { Figure } from './inline-config';
+import { buyExactFigure, produceFigure, type FigureDeps, type FigureSink } from './figures';
+import type { Figure, InlineConfig } from './inline-config';
 import { placeTooltip, type Size } from './position';
 import { readSelection, type Point, type SelectionRead } from './read';
 import { selectionNow } from './site-read';
@@ -56,20 +56,24 @@ export function createSelectionTooltip(deps: SelectionTooltipDeps) {
     const ui = await deps.ui();
     container = ui.container;
     const entry = { text: read.text, anchor: read.anchor, size: { width: 0, height: 0 } };
-    await produceFigure(deps, config, read.text, {
-      mayAsk: trusted,
-      sink: {
-        stale: () => id !== generation,
-        show(figure: Figure, pending: boolean) {
-          const appearing = current === null;
-          current = entry;
-          dismissed = null;
-          entry.size = ui.tooltip.show((box) => renderTooltip(box, figure, pending, config.words));
-          place();
-          if (appearing) deps.onToggle();
-        },
+    await produceFigure(deps, config, read.text, { mayAsk: trusted, sink: sinkFor(id, entry, ui, config) });
+  }
+
+  /** Shows figures for `entry` until another request starts; a figure with an offer gets its button. */
+  function sinkFor(id: number, entry: NonNullable<typeof current>, ui: InlineUi, config: InlineConfig): FigureSink {
+    return {
+      stale: () => id !== generation,
+      show(figure: Figure, pending: boolean) {
+        const appearing = current === null;
+        current = entry;
+        dismissed = null;
+        // Only the user's own click buys: the view ignores synthetic clicks (event.isTrusted).
+        const buy = figure.offer && !pending ? () => void buyExactFigure(deps, config, entry.text, figure, sinkFor(++generation, entry, ui, config)) : undefined;
+        entry.size = ui.tooltip.show((box) => renderTooltip(box, figure, pending, config.words, buy));
+        place();
+        if (appearing) deps.onToggle();
       },
-    });
+    };
   }
 
   return {

@@ -23,5 +23,8 @@ export function inlineWords(t: Translate): InlineWords {
     tooLong: t('estimate.tooLong', { max: '{max}' }),
     voice: t('inline.voice'),
     voices: t('inline.voices'),
+    exact: t('inline.exact'),
+    buy: t('inline.buy', { credits: '{credits}' }),
+    spent: t('inline.spent', { credits: '{credits}' }),
   };
 }

@@ -8,18 +8,22 @@ import type { InlineConfig } from '../content/inline-config';
 import type { HistoryProtocol } from '../history/protocol';
 import type { EstimateTotal, ScriptFigures } from '../script/estimate';
 import type { ScriptProtocol } from '../script/protocol';
+import type { PaidOffer } from '../spend/offer-token';
+import type { SourcesProtocol } from '../sources/protocol';
 
 /**
  * One map of every message the background answers: what is sent and what comes back.
  * Types only, so the content script can use it without shipping zod; the background checks
  * every request against lib/messages/schemas.ts on receipt.
  */
-export interface Protocol extends AccountProtocol, HistoryProtocol, ScriptProtocol, CalibrationProtocol {
+export interface Protocol extends AccountProtocol, HistoryProtocol, ScriptProtocol, CalibrationProtocol, SourcesProtocol {
   /**
    * Any part of the extension, content scripts included. `record: false` keeps the estimate out of
    * the history (a part of a script already recorded whole, like the popup's per-paragraph figures).
+   * `consent` ("yes, up to X credits") only from extension pages; a content script hands back the
+   * `offer` token of an earlier reply instead, after a trusted click (lib/spend/offer-token.ts).
    */
-  estimate: { request: { text: string; record?: boolean; consent?: Consent }; response: EstimateReply };
+  estimate: { request: { text: string; record?: boolean; consent?: Consent; offer?: string }; response: EstimateReply };
   /** What a content script needs to show figures on its page (`host`: its hostname, for per-site disable). */
   inlineConfig: { request: { host: string }; response: InlineConfig };
   /** Extension pages only (popup, options). */
@@ -43,7 +47,8 @@ export interface Envelope<K extends MessageType = MessageType> {
 
 export type EstimateReply =
   /** `script`: a dialogue's lines and speakers; `result` is then the whole script's total. */
-  | { ok: true; result: EstimateTotal; voice: VoiceProfile; provider: ProviderId; script?: ScriptFigures }
+  /** `offer`: to a content script, the exact figure it may buy with one trusted click. */
+  | { ok: true; result: EstimateTotal; voice: VoiceProfile; provider: ProviderId; script?: ScriptFigures; offer?: PaidOffer }
   | { ok: false; error: string };
 
 /** Messages a content script may send; everything else needs an extension page. */

@@ -6,6 +6,8 @@ import { calibrationRequestSchemas } from '../calibration/protocol';
 import { scriptRequestSchemas } from '../script/protocol';
 import { MAX_MESSAGE_TEXT } from './limits';
 import { vendorIdSchema } from '../sources/types';
+import { sourcesRequestSchemas } from '../sources/protocol';
+import { MAX_OFFER_TOKEN } from '../spend/offer-token';
 import type { MessageType } from './protocol';
 
 // Its own module, so protocol maps that schemas.ts spreads in can use it without an import cycle.
@@ -16,12 +18,15 @@ export const MAX_CONSENTED_CREDITS = 100;
 
 const vendorRequest = z.object({ vendor: vendorIdSchema.optional() }).strict();
 
+const estimateRequest = z.object({
+  text: z.string().max(MAX_MESSAGE_TEXT),
+  record: z.boolean().optional(),
+  consent: z.object({ maxCredits: z.number().finite().nonnegative().max(MAX_CONSENTED_CREDITS) }).strict().optional(),
+  offer: z.string().max(MAX_OFFER_TOKEN).optional(),
+}).strict();
+
 export const requestSchemas = {
-  estimate: z.object({
-    text: z.string().max(MAX_MESSAGE_TEXT),
-    record: z.boolean().optional(),
-    consent: z.object({ maxCredits: z.number().finite().nonnegative().max(MAX_CONSENTED_CREDITS) }).strict().optional(),
-  }).strict(),
+  estimate: estimateRequest,
   inlineConfig: z.object({ host: z.string().max(253) }).strict(),
   getSettings: emptyRequest,
   // Field values are checked by the settings module, which explains each problem.
@@ -33,7 +38,17 @@ export const requestSchemas = {
   ...historyRequestSchemas,
   ...calibrationRequestSchemas,
   ...scriptRequestSchemas,
+  ...sourcesRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
+
+/**
+ * What a content script may send, where it differs: no `consent`, since a hostile page can drive a
+ * content script. Its way to a paid figure is the offer token the background signed (a message
+ * with `consent` is refused as malformed).
+ */
+export const contentScriptRequestSchemas: Partial<Record<MessageType, z.ZodType>> = {
+  estimate: estimateRequest.omit({ consent: true }).strict(),
+};
 
 export const envelopeSchema = z.object({
   scriptmeter: z.literal(1),

@@ -36,6 +36,9 @@ const SAMPLES: { [K in MessageType]: RequestOf<K> } = {
   exportCalibrations: {},
   importCalibrations: { file: { format: 'scriptmeter-calibrations', version: 1, calibrations: [] } },
   scriptLines: { text: 'ANNA: Hello there.' },
+  vendorTest: { vendor: 'audiostack' },
+  vendorVoices: { vendor: 'audiostack', refresh: true },
+  spendStatus: {},
 };
 const envelope = (type: MessageType) => ({ scriptmeter: 1, type, data: SAMPLES[type] });
 const ALL = Object.keys(SAMPLES) as MessageType[];
@@ -45,6 +48,8 @@ const PRIVILEGED = ALL.filter((type) => !CONTENT_SCRIPT_MESSAGES.has(type));
 const MALFORMED = [
   { scriptmeter: 1, type: 'estimate', data: { text: 42 } },
   { scriptmeter: 1, type: 'estimate', data: { text: 'x', key: 'y' } },
+  // A content script may not consent to spending: only the background's signed offer buys a figure.
+  { scriptmeter: 1, type: 'estimate', data: { text: 'x', consent: { maxCredits: 100 } } },
   { scriptmeter: 1, type: 'inlineConfig', data: { host: 'x'.repeat(300) } },
 ];
 /** Not ours at all: ignored, no answer. */

@@ -91,8 +91,7 @@ describe.each([
       await popup.waitForText('#balance-figure', /4,321\.5 credits/);
       await popup.fill('#paste', 'One short paragraph to predict.');
       await popup.click('.paste button[type="submit"]');
-      // (The provenance line names Supertone for any vendor's answer: B1's estimate wording, reported.)
-      await popup.waitForText('#estimate-source', /API calls: 1/);
+      await popup.waitForText('#estimate-source', /^From the AudioStack API/);
       expect(audiostack.control.charges().map((c) => c.credits)).toEqual([0.25]);
       // No balance call was made for it: the predict answer's envelope said what is left.
       expect(await popup.waitForText('#balance-figure', /4,321\.25/)).toBe('4,321.25 credits');

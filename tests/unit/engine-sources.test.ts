@@ -96,4 +96,14 @@ describe('the background engine over sources', () => {
     const reply = result(await engine().engine.estimate(TEXT, { where: '', record: false }));
     expect(reply).toMatchObject({ source: 'local', vendor: null, localReason: 'Local model chosen as the source: approximate estimate.' });
   });
+
+  it("a dialogue line whose cast voice chose the local model says so, not 'no API key'", async () => {
+    await saveApiKey('test-key');
+    await saveSettings({ source: 'supertone', voiceId: '91992bbd4758bdcf9c9b01', cast: { NARRATOR: { voice: 'narrator', source: 'local' } } });
+    const reply = await engine().engine.estimate('HOST: Welcome back to the show.\nNARRATOR: It was a cold morning.\n', { where: '', record: false });
+    if (!reply.ok) throw new Error(reply.error);
+    expect(reply.script?.speakers.map((s) => s.name)).toEqual(['HOST', 'NARRATOR']);
+    expect(reply.result.localReason).toBe('Local model chosen as the source: approximate estimate.');
+    expect(reply.result.source).toBe('mixed');
+  });
 });

@@ -32,6 +32,9 @@ function setup() {
     exportCalibrations: async () => { seen.push('exportCalibrations'); return { file: {} }; },
     importCalibrations: async () => { seen.push('importCalibrations'); return { ok: false, error: 'test' }; },
     scriptLines: async ({ text }) => { seen.push(`scriptLines:${text}`); return { ok: false, error: 'test' }; },
+    vendorTest: async () => { seen.push('vendorTest'); return { ok: true, balance: 1, cost: 0 }; },
+    vendorVoices: async () => { seen.push('vendorVoices'); return { ok: true, voices: [], cost: 0.25 }; },
+    spendStatus: async () => { seen.push('spendStatus'); return { spentToday: 0 }; },
   };
   return { seen, listener: createMessageListener(handlers, context) };
 }
@@ -56,11 +59,20 @@ describe('message router', () => {
   it.each([
     ['accountStatus', {}], ['refreshAccount', {}], ['testConnection', {}], ['listVoices', {}],
     ['dismissAlert', { id: 'x' }], ['expectVoice', { voiceId: 'v' }], ['listHistory', {}], ['clearHistory', {}],
+    ['vendorTest', { vendor: 'audiostack' }], ['vendorVoices', { vendor: 'audiostack', refresh: true }], ['spendStatus', {}],
   ])('keeps account and history message %s to extension pages', async (type, data) => {
     const { seen, listener } = setup();
     await expect(listener(envelope(type, data), contentScript)).rejects.toThrow(/only available/);
     await listener(envelope(type, data), page);
     expect(seen).toEqual([type]);
+  });
+
+  it('never lets a content script pass consent to spend credits; it may hand back an offer token', async () => {
+    const { seen, listener } = setup();
+    await expect(listener(envelope('estimate', { text: 'Buy', consent: { maxCredits: 1 } }), contentScript)).rejects.toThrow(/Malformed/);
+    await listener(envelope('estimate', { text: 'Offer', offer: 'token' }), contentScript);
+    await listener(envelope('estimate', { text: 'Popup', consent: { maxCredits: 1 } }), page);
+    expect(seen).toEqual(['estimate:Offer@https://docs.example.com/editor', 'estimate:Popup@chrome-extension://ext-id/options.html']);
   });
 
   it('serves settings to extension pages', async () => {

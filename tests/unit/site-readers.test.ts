@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { cleanDocsText, selectedDocsText, selectionRanges } from '@/lib/content/sites/docs-text';
+import { cleanDocsText, docsAnnotated, selectedDocsText, selectionRanges } from '@/lib/content/sites/docs-text';
 import { DOCS_MATCHES, NOTION_MATCHES, SITE_CONTENT_SCRIPTS, WORD_FRAME_MATCHES } from '@/lib/content/sites/hosts';
 import { haloBlocks } from '@/lib/content/sites/notion-reader';
 import { addTestPageMatches } from '@/lib/content/sites/test-matches';
@@ -21,6 +21,13 @@ describe('Google Docs annotated text', () => {
       .toEqual([{ start: 1, end: 2 }, { start: 3, end: 9 }, { start: 40, end: 50 }]);
     expect(selectionRanges(undefined, 10)).toEqual([]);
     expect(selectionRanges([{ start: Number.NaN, end: 4 }], 10)).toEqual([]);
+  });
+
+  it("checks the page world's answer: what is not an annotated text is no answer, ranges re-checked", () => {
+    expect(docsAnnotated({ available: false })).toEqual({ available: false });
+    expect(docsAnnotated({ available: true, text: 'Hello there.', ranges: [{ start: 6, end: 99 }] })).toEqual({ available: true, text: 'Hello there.', ranges: [{ start: 6, end: 12 }] });
+    expect(docsAnnotated({ available: true, text: 'Hi.' })).toEqual({ available: true, text: 'Hi.', ranges: [] });
+    for (const forged of [null, 'text', 42, { available: true }, { available: true, text: 7, ranges: [] }, { available: 'yes', text: 'x' }]) expect(docsAnnotated(forged)).toBeNull();
   });
 
   it('cleans the text export: BOM, CRLF', () => {

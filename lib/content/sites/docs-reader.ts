@@ -1,7 +1,7 @@
 import type { Point, SelectionRead } from '../read';
 import { lastBoxAnchor } from './anchor';
 import { DOCS_REPLY, DOCS_REQUEST } from './docs-protocol';
-import { cleanDocsText, selectedDocsText, type DocsAnnotated } from './docs-text';
+import { cleanDocsText, docsAnnotated, selectedDocsText, type DocsAnnotated } from './docs-text';
 import type { SiteReader } from './hook';
 
 /** Docs answers from its model in a few milliseconds; past this the copy fallback is used instead. */
@@ -27,8 +27,9 @@ function askPage(win: Window): Promise<DocsAnnotated | null> {
       const detail = (event as CustomEvent<unknown>).detail;
       if (typeof detail !== 'string') return;
       try {
-        const parsed = JSON.parse(detail) as { id?: unknown; reply?: DocsAnnotated };
-        if (parsed.id === id && parsed.reply) done(parsed.reply);
+        const parsed = JSON.parse(detail) as { id?: unknown; reply?: unknown };
+        const reply = parsed.id === id ? docsAnnotated(parsed.reply) : null;
+        if (reply) done(reply);
       } catch {
         // Not ours.
       }

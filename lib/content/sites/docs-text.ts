@@ -13,6 +13,18 @@ export interface DocsRange {
 /** What the page-world part answers: `available` false when Docs exposes no annotated text. */
 export type DocsAnnotated = { available: false } | { available: true; text: string; ranges: DocsRange[] };
 
+/**
+ * The page-world part's answer, checked: it crosses from the page, which could send anything under
+ * that event name. No zod here: the content script's size budget has no room for it.
+ */
+export function docsAnnotated(raw: unknown): DocsAnnotated | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const record = raw as Record<string, unknown>;
+  if (record.available === false) return { available: false };
+  if (record.available !== true || typeof record.text !== 'string') return null;
+  return { available: true, text: record.text, ranges: selectionRanges(record.ranges, record.text.length) };
+}
+
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 /**

@@ -92,13 +92,7 @@ function splitAmount(raw: string, grouping: ',' | '.'): { whole: number; fractio
   const groups = integerPart.split(grouping);
   const grouped = groups.length > 1;
   if (grouped && !groups.slice(1).every((group) => group.length === 3)) return undefined;
-  if (decimalMark !== '.' && integerPart.includes('.') && grouping !== '.') return undefined;
   const whole = Number(groups.join(''));
   if (!Number.isSafeInteger(whole) || whole > MAX_CARDINAL) return undefined;
   return { whole, fraction, grouped };
-}
-
-/** Digits one by one, for numbers too long to say as one ("0042", a phone number). */
-export function digitByDigit(digits: string, names: readonly string[], joiner = ' '): string {
-  return [...digits].map((digit) => names[Number(digit)] ?? digit).join(joiner);
 }
