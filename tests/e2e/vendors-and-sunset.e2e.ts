@@ -150,8 +150,10 @@ describe.each([
       }
       expect((await notificationsSeen(options)).filter((id) => id.startsWith('endpoint-'))).toHaveLength(1);
       console.log(`${name}: requests for ${SUPERTONE_HOST}: ${before} by the first check, ${proxy.attempts(SUPERTONE_HOST) - before} by 3 refreshes`);
-      // After the shutdown date the vendor's own endpoint is asked once a call, never retried.
-      expect(before).toBe(1);
+      // After the shutdown date the vendor's own endpoint is asked once a call, never retried. Saving
+      // the settings and the key each start a check (the second may follow the first): 1 or 2.
+      expect(before).toBeGreaterThanOrEqual(1);
+      expect(before).toBeLessThanOrEqual(2);
       expect(proxy.attempts(SUPERTONE_HOST) - before).toBeLessThanOrEqual(3);
       // Nothing else left the machine either.
       expect(proxy.attempts(new URL(DEFAULT_ENDPOINTS.audiostack).hostname)).toBe(0);
@@ -199,7 +201,9 @@ describe.each(['chromium', 'firefox'] as const)('%s: the tooltip when Supertone\
       await page.press('Escape');
     }
     console.log(`${name}: requests for ${SUPERTONE_HOST}: ${byCheck} by the account check, then after each of 4 selections ${byEstimate.join(', ')}`);
-    expect(byCheck).toBe(1); // after the shutdown date: one call, no retries
+    // After the shutdown date: one call a check, no retries (the settings and the key each start one).
+    expect(byCheck).toBeGreaterThanOrEqual(1);
+    expect(byCheck).toBeLessThanOrEqual(2);
     // The first estimate finds the host gone (its pieces in flight at once, each asked once); the next selections do not ask it again.
     expect(byEstimate[0]).toBeLessThanOrEqual(4);
     expect(new Set(byEstimate.slice(1))).toEqual(new Set([byEstimate[0]]));
