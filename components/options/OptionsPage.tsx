@@ -1,17 +1,20 @@
 import { useState } from 'preact/hooks';
+import { lazyComponent } from '../lazy';
 import { useI18n } from '@/lib/i18n/context';
 import { AccountSunsetNotice } from '../SunsetNotice';
 import { AlertsSection } from './AlertsSection';
 import { ApiKeySection } from './ApiKeySection';
 import { AudioStackSection } from './AudioStackSection';
 import { BackupSection } from './BackupSection';
-import { CalibrateSection } from './CalibrateSection';
 import { CastSection } from './CastSection';
 import { CostSection } from './CostSection';
 import { PrivacySection } from './PrivacySection';
 import { SourceSection } from './SourceSection';
 import { VoiceSection } from './VoiceSection';
 import './options.css';
+
+// The last section, with the fit and number words: fetched after the settings are on screen.
+const CalibrateSection = lazyComponent(() => import('./CalibrateSection').then((module) => module.CalibrateSection));
 
 export function OptionsPage() {
   const { t } = useI18n();

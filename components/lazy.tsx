@@ -1,0 +1,20 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * A component whose code is fetched after the page's first render: parts below the fold (and their
+ * libraries) stay out of what a first open must parse before the page is usable.
+ */
+export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  let loading: Promise<ComponentType<P>> | undefined;
+  return function Lazy(props: P) {
+    const [Loaded, setLoaded] = useState<ComponentType<P> | null>(null);
+    useEffect(() => {
+      let live = true;
+      loading ??= load();
+      void loading.then((component) => { if (live) setLoaded(() => component); });
+      return () => { live = false; };
+    }, []);
+    return Loaded ? <Loaded {...props} /> : null;
+  };
+}
