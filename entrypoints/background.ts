@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAccountMonitor } from '@/lib/background/account';
 import { onAccountAlarm } from '@/lib/background/alarms';
+import { balanceRecorder } from '@/lib/background/balance-readings';
 import { createEngine, voiceCatalogItem } from '@/lib/background/engine';
 import { sourceHandlers } from '@/lib/background/source-handlers';
 import { inlineConfigFor, notifyTabsOfSettings, registerInlineTriggers } from '@/lib/background/inline';
@@ -31,6 +32,7 @@ export default defineBackground(() => {
   watchSettings((settings) => void account.settingsChanged(settings));
   watchApiKey(() => void account.poll());
   onAccountAlarm(() => void account.poll());
+  balanceRecorder().onRecorded(() => void account.balanceSeen());
 
   browser.runtime.onMessage.addListener(
     createMessageListener(

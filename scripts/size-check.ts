@@ -36,7 +36,9 @@ const BUDGETS: Budget[] = [
   // section) is in both the background and the options page, +36 kB raw; content scripts unchanged.
   // 700 → 730 kB (issue 10, extension side): the options' source, spending and AudioStack sections, the
   // signed paid offers in the background, and their words in en/ko/ja in every catalog copy, +30 kB raw.
-  { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 730 * KB },
+  // 730 → 740 kB: balance, spend and the Supertone sunset for any vendor (issue 10): the popup's spend
+  // panel and sunset notice and their words in three languages, in the background and page catalogs.
+  { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 740 * KB },
 ];
 /** The builds under `.output` (or the folder given, e.g. `.output/store` for the store packages). */
 const OUTPUT = process.argv[2] ?? '.output';

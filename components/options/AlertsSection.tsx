@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { AccountView } from '@/lib/account/view';
 import { webhookTarget } from '@/lib/account/webhook';
+import { VENDOR_NAMES } from '@/lib/sources';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import { settingsFields, type Settings } from '@/lib/settings/schema';
@@ -58,6 +60,8 @@ export function AlertsSection() {
   const [errors, setErrors] = useState<Partial<Record<SubField, string>>>({});
   const [notice, setNotice] = useState('');
   const managed = useManagedPolicy().alerts ?? {};
+  const [account, setAccount] = useState<AccountView>();
+  useEffect(() => void sendToBackground('accountStatus', {}).then(setAccount, () => undefined), []);
 
   useEffect(() => void sendToBackground('getSettings', {}).then((s) => { setSaved(s.alerts); setDraft(toDraft(s.alerts)); }), []);
   if (!draft || !saved) return <section class="card" aria-busy="true">…</section>;
@@ -114,6 +118,7 @@ export function AlertsSection() {
       <Field id="poll-minutes" label={t('alertsOpt.poll')} hint={managed.pollMinutes !== undefined ? t('managed.byOrganisation') : t('alertsOpt.pollHint')} error={errors.pollMinutes}>
         {(c) => <input {...c} type="number" min="5" step="5" inputMode="numeric" value={draft.pollMinutes} disabled={managed.pollMinutes !== undefined} onInput={(e) => set('pollMinutes', e.currentTarget.value)} />}
       </Field>
+      {account?.vendor && !account.usageByVoice && <p class="hint" id="no-voice-usage">{t('spend.noVoiceUsage', { vendor: VENDOR_NAMES[account.vendor] })}</p>}
       <Field id="expected-voices" label={t('alertsOpt.expected')} hint={t('alertsOpt.expectedHint')} error={errors.expectedVoices}>
         {(c) => <textarea {...c} rows={4} spellcheck={false} value={draft.expectedVoices} onInput={(e) => set('expectedVoices', e.currentTarget.value)} />}
       </Field>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { lazyComponent } from '../lazy';
 import { useI18n } from '@/lib/i18n/context';
+import { AccountSunsetNotice } from '../SunsetNotice';
 import { AlertsSection } from './AlertsSection';
 import { ApiKeySection } from './ApiKeySection';
 import { AudioStackSection } from './AudioStackSection';
@@ -27,6 +28,7 @@ export function OptionsPage() {
         <h1>{t('app.name')}</h1>
         <p class="lede">{t('options.lede')}</p>
       </header>
+      <AccountSunsetNotice />
       <div key={generation}>
         <SourceSection />
         <ApiKeySection />

@@ -1,6 +1,7 @@
 import type { AccountView } from '@/lib/account/view';
 import { useI18n } from '@/lib/i18n/context';
 import { browser } from 'wxt/browser';
+import { SunsetNotice } from '../SunsetNotice';
 
 /** Balance with its time, minutes of speech left, and a plain state for no key, a rejected key or offline. */
 export function BalancePanel(props: { view?: AccountView; refreshing: boolean; onRefresh: () => void; now: number }) {
@@ -16,11 +17,14 @@ export function BalancePanel(props: { view?: AccountView; refreshing: boolean; o
   if (!balance || balance.status === 'unknown') body = <p class="muted">{t('bal.unknown')}</p>;
   else if (balance.status === 'no-key') body = <p>{t('bal.noKey')} {openOptions}</p>;
   else if (balance.status === 'rejected') body = <p class="problem">{t('bal.rejected')} {openOptions}</p>;
+  else if (balance.cause === 'sunset' && figure === undefined) body = <SunsetNotice action={openOptions} />;
   else {
     const offline = balance.status === 'offline';
+    const sunset = offline && balance.cause === 'sunset';
     body = (
       <>
-        {offline && (
+        {sunset && <SunsetNotice action={openOptions} />}
+        {offline && !sunset && (
           <p class="problem">
             {figure !== undefined && balance.asOf !== undefined
               ? t('bal.offline', { error: balance.error ?? '', age: f.age(balance.asOf, props.now) })
@@ -50,7 +54,7 @@ export function BalancePanel(props: { view?: AccountView; refreshing: boolean; o
         <h2 id="balance-title">{t('bal.heading')}</h2>
         {balance?.status !== 'no-key' && (
           <button type="button" id="refresh" onClick={props.onRefresh} disabled={props.refreshing}>
-            {props.refreshing ? t('bal.refreshing') : t('bal.refresh')}
+            {props.refreshing ? t('bal.refreshing') : view && view.refreshCost > 0 ? t('bal.refreshCost', { credits: f.amount(view.refreshCost) }) : t('bal.refresh')}
           </button>
         )}
       </div>

@@ -8,6 +8,7 @@ import type { Settings } from '@/lib/settings/schema';
 import { AlertsPanel } from './AlertsPanel';
 import { BalancePanel } from './BalancePanel';
 import { EstimatePanel } from './EstimatePanel';
+import { SpendPanel } from './SpendPanel';
 import { UsagePanel } from './UsagePanel';
 import './popup.css';
 
@@ -56,7 +57,10 @@ export function PopupApp() {
       {settings && <EstimatePanel settings={settings} />}
       <BalancePanel view={view} refreshing={refreshing} onRefresh={() => void refresh()} now={now} />
       {view && view.alerts.length > 0 && <AlertsPanel alerts={view.alerts} now={now} onDismiss={(id) => void dismiss(id)} onExpect={(v, a) => void expect(v, a)} />}
-      <UsagePanel usage={view?.usage ?? null} now={now} />
+      {view?.vendor && !view.usageByVoice
+        ? <SpendPanel vendor={view.vendor} spend={view.spend ?? []} />
+        // An endpoint that is gone will never report usage: the notice above says what to do instead.
+        : (view?.usage || view?.balance.cause !== 'sunset') && <UsagePanel usage={view?.usage ?? null} now={now} />}
     </main>
   );
 }

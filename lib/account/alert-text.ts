@@ -5,6 +5,8 @@ import { MIN_BASELINE_MINUTES } from './spike';
 
 /** An alert's title and the reason it fired, in the UI's language. */
 export function alertText(alert: Alert, t: Translate, f: Format): { title: string; reason: string } {
+  // Credits are counted in quarters (a predict call is 0.25): one decimal would misstate them.
+  const figure = alert.kind === 'spike' && alert.unit === 'credits' ? f.amount : f.one;
   switch (alert.kind) {
     case 'low-balance':
       return {
@@ -14,9 +16,9 @@ export function alertText(alert: Alert, t: Translate, f: Format): { title: strin
     case 'spike':
       return {
         title: t('alert.spike.title'),
-        reason: t('alert.spike.reason', {
-          today: f.one(alert.today), median: f.one(alert.median), factor: f.one(alert.factor),
-          limit: f.one(alert.factor * Math.max(alert.median, MIN_BASELINE_MINUTES)),
+        reason: t(alert.unit === 'credits' ? 'alert.spikeCredits.reason' : 'alert.spike.reason', {
+          today: figure(alert.today), median: figure(alert.median), factor: f.one(alert.factor),
+          limit: figure(alert.factor * Math.max(alert.median, MIN_BASELINE_MINUTES)),
         }),
       };
     case 'new-voice': {

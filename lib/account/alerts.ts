@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BalanceState } from './balance';
+import { spendSpike, type DaySpend } from './balance-history';
 import { lowBalanceStep } from './low-balance';
 import { spikeCheck } from './spike';
 import type { UsageSummary } from './usage';
@@ -8,7 +9,8 @@ import { learnExpectedVoices, newVoices } from './voices';
 const base = { id: z.string(), at: z.number() };
 export const alertSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('low-balance'), ...base, balance: z.number(), threshold: z.number() }),
-  z.object({ kind: z.literal('spike'), ...base, today: z.number(), median: z.number(), factor: z.number() }),
+  // Minutes generated (usage reports) or, for a vendor without them, credits spent (balance drops).
+  z.object({ kind: z.literal('spike'), ...base, today: z.number(), median: z.number(), factor: z.number(), unit: z.enum(['minutes', 'credits']).optional() }),
   z.object({ kind: z.literal('new-voice'), ...base, voiceIds: z.array(z.string()).min(1), names: z.record(z.string(), z.string()) }),
 ]);
 export type Alert = z.infer<typeof alertSchema>;
@@ -43,6 +45,8 @@ export interface AlertInput {
   balance?: BalanceState;
   /** Present only when this poll read the usage. */
   usage?: UsageSummary;
+  /** Credits spent per day from the balance history (today last): the spike rule for vendors without usage reports. */
+  spend?: readonly DaySpend[];
   settings: AlertSettings;
   now: number;
 }
@@ -91,6 +95,15 @@ export function evaluateAlerts(previous: AlertState, input: AlertInput): AlertOu
       state.reportedVoices = [...previous.reportedVoices, ...unseen].slice(-1_000);
       const names = Object.fromEntries(unseen.flatMap((id) => (usage.voiceNames[id] ? [[id, usage.voiceNames[id]]] : [])));
       fired.push({ kind: 'new-voice', id: `new-voice-${now}`, at: now, voiceIds: unseen, names });
+    }
+  }
+
+  const spendToday = input.spend?.at(-1);
+  if (!usage && input.spend && spendToday) {
+    const spike = spendSpike(input.spend, settings.spikeFactor);
+    if (spike?.spiking && previous.spikeDay !== spendToday.day) {
+      state.spikeDay = spendToday.day;
+      fired.push({ kind: 'spike', id: `spike-${now}`, at: now, today: spike.today, median: spike.median, factor: spike.factor, unit: 'credits' });
     }
   }
 

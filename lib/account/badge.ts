@@ -40,6 +40,7 @@ export function badgeView(state: BalanceState, low: boolean, t: Translate, f: Fo
     case 'rejected':
       return { text: '!', color: BADGE_COLORS.error, title: t('badge.rejected') };
     case 'offline':
+      if (state.cause === 'sunset') return { text: balance === undefined ? '?' : compactNumber(balance), color: BADGE_COLORS.stale, title: t('badge.sunset') };
       return balance === undefined || state.asOf === undefined
         ? { text: '?', color: BADGE_COLORS.stale, title: t('badge.offlineNoBalance') }
         : { text: compactNumber(balance), color: BADGE_COLORS.stale, title: t('badge.offline', { balance: f.balance(balance), age: f.age(state.asOf, now) }) };

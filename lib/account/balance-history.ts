@@ -70,6 +70,19 @@ export function dailySpend(history: readonly BalanceHistoryReading[], vendor: Ve
   });
 }
 
+const BASELINE_DAYS = 7;
+
+/**
+ * Whether the vendor's history reaches back over the spike rule's 7-day baseline. Before it does,
+ * the "previous 7 days" are days never watched, not days without spend: a first day of use would
+ * always read as a spike.
+ */
+export function coversBaseline(history: readonly BalanceHistoryReading[], vendor: VendorId, now: number): boolean {
+  const first = history.find((reading) => reading.vendor === vendor);
+  const today = new Date(now);
+  return first !== undefined && first.at <= new Date(today.getFullYear(), today.getMonth(), today.getDate() - BASELINE_DAYS).getTime();
+}
+
 /** Today's spend against `factor` × the median of the previous 7 days' (the spike rule on spend). */
 export function spendSpike(daily: readonly DaySpend[], factor: number): SpikeCheck | null {
   return spikeCheck(daily.map((d) => d.credits), factor);

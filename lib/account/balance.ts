@@ -9,6 +9,8 @@ export const balanceStateSchema = z.object({
   asOf: z.number().optional(),
   /** Plain-words reason when the last check failed. */
   error: z.string().optional(),
+  /** The failure's kind (an ApiError kind): 'sunset' tells the popup to explain Supertone's shutdown. */
+  cause: z.string().max(40).optional(),
 });
 export type BalanceState = z.infer<typeof balanceStateSchema>;
 
@@ -24,7 +26,7 @@ export function balanceFromCredits(balance: number | null, now: number): Balance
 /** A failed check keeps the last known figure and its age, so the popup can still show it. */
 export function balanceFromError(previous: BalanceState, error: { kind: string; message: string }): BalanceState {
   const status = KEY_REJECTED_KINDS.has(error.kind) ? 'rejected' : 'offline';
-  return { status, balance: previous.balance, asOf: previous.asOf, error: error.message };
+  return { status, balance: previous.balance, asOf: previous.asOf, error: error.message, cause: error.kind };
 }
 
 export function balanceWithoutKey(): BalanceState {

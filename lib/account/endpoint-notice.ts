@@ -29,3 +29,18 @@ export function endpointAnswered(state: EndpointNoticeState, endpoint: string): 
   const told = state.told.filter((key) => !key.startsWith(`${endpoint}|`));
   return told.length === state.told.length ? state : { told };
 }
+
+/** Failed checks in a row after which an endpoint "keeps failing" and is worth telling. */
+export const KEEPS_FAILING_AFTER = 3;
+
+/** Failures that say something about the key or the account, not the endpoint: the badge says those. */
+const NOT_THE_ENDPOINT = new Set(['auth', 'forbidden', 'credits', 'aborted']);
+
+/**
+ * Whether a failed check is about the endpoint and should be told (once, see endpointFailed):
+ * Supertone's shut-down endpoint at its first failure, any other after a few in a row.
+ */
+export function endpointFailureToTell(cause: string, consecutiveFailures: number): boolean {
+  if (NOT_THE_ENDPOINT.has(cause)) return false;
+  return cause === 'sunset' || consecutiveFailures >= KEEPS_FAILING_AFTER;
+}

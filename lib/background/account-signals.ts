@@ -19,14 +19,13 @@ export async function showBadge(view: BadgeView): Promise<void> {
   ]);
 }
 
+export async function notifyText(id: string, title: string, message: string): Promise<void> {
+  await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+}
+
 export async function notify(alert: Alert, i18n: I18n): Promise<void> {
   const { title, reason } = alertText(alert, i18n.t, i18n.f);
-  await browser.notifications.create(alert.id, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: `${i18n.t('app.name')}: ${title}`,
-    message: reason,
-  });
+  await notifyText(alert.id, `${i18n.t('app.name')}: ${title}`, reason);
 }
 
 const WEBHOOK_TIMEOUT_MS = 10_000;

@@ -20,7 +20,7 @@ import { voiceCatalogSchema, voiceDirectory } from '../sources/voice-catalog';
 import { VENDOR_IDS, type CreditsMeta, type SourceChoice, type VendorId, type VoiceDirectory, type VoiceProfile } from '../sources/types';
 import { estimateSettingsScript } from '../script/background';
 import { authorize, type Refusal } from '../spend/authorize';
-import { createBalanceRecorder } from './balance-readings';
+import { balanceRecorder } from './balance-readings';
 import { createSpendLedger } from '../spend/ledger';
 import { createOfferSigner, offerBinding } from '../spend/offer-token';
 import { offerSecret } from './offer-secret';
@@ -77,7 +77,7 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
   });
   const limits = new Map<VendorId, AdaptiveLimit>();
   const ledger = createSpendLedger({ load: () => spendLedgerItem.getValue(), save: (state) => spendLedgerItem.setValue(state) });
-  const readings = createBalanceRecorder();
+  const readings = balanceRecorder();
   const offers = createOfferSigner({ secret: offerSecret() });
   let localModel: Promise<CalibratedLocalModel> | undefined;
   let current: ReturnType<typeof build> | undefined;

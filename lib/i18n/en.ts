@@ -323,6 +323,19 @@ export const en = {
   'inline.buy': 'Ask the API for the exact figure: {credits} credits of your balance.',
   'inline.spent': 'Prediction cost {credits} credits.',
   'est.source.vendorApi': 'From the {vendor} API',
+  // issue 10: balance and sunset
+  'alert.spikeCredits.reason': "Today's {today} credits spent are above {limit}: {factor}× the median of the previous 7 days ({median} credits).",
+  'endpoint.failingTitle': 'The API keeps failing',
+  'endpoint.failingMessage': '{error} Checks slow down to once a day until it answers; you will not be told again.',
+  'badge.sunset': "ScriptMeter: Supertone's API has shut down. Open the popup for what to do.",
+  'bal.refreshCost': 'Refresh · {credits} credits',
+  'sunset.heading': "Supertone's API has shut down",
+  'sunset.local': 'Meanwhile, estimates are local figures and say so.',
+  'spend.heading': 'Spend',
+  'spend.today': '{today} credits today · {week} in 7 days',
+  'spend.chart': 'Credits spent per day over 7 days, {total} in all',
+  'spend.dayValue': '{day}: {credits} credits',
+  'spend.noVoiceUsage': '{vendor} does not report usage by voice, so spend is worked out from the balance (a top-up is not spend) and there is no new-voice alert.',
 } as const;
 
 export type MessageKey = keyof typeof en;

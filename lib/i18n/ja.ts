@@ -323,4 +323,17 @@ export const ja: Record<MessageKey, string> = {
   'inline.buy': 'API に正確な値を問い合わせます：残高から {credits} クレジット。',
   'inline.spent': '予測費用 {credits} クレジット。',
   'est.source.vendorApi': '{vendor} API の値',
+  // issue 10: balance and sunset
+  'alert.spikeCredits.reason': '今日の支出 {today} クレジットは {limit} を超えています（直前 7 日間の中央値 {median} クレジットの {factor} 倍）。',
+  'endpoint.failingTitle': 'API のエラーが続いています',
+  'endpoint.failingMessage': '{error} 応答が戻るまで確認は 1 日 1 回に減らし、再度の通知はしません。',
+  'badge.sunset': 'ScriptMeter: Supertone の API は提供を終了しました。対処はポップアップを開いてください。',
+  'bal.refreshCost': '更新 · {credits} クレジット',
+  'sunset.heading': 'Supertone の API は提供を終了しました',
+  'sunset.local': 'それまでの間、推定はローカルの数値で、その旨を表示します。',
+  'spend.heading': '支出',
+  'spend.today': '今日 {today} クレジット · 7 日間で {week}',
+  'spend.chart': '7 日間の日ごとの支出クレジット、合計 {total}',
+  'spend.dayValue': '{day}: {credits} クレジット',
+  'spend.noVoiceUsage': '{vendor} は音声ごとの使用量を提供しないため、支出は残高の変化から計算し（チャージは支出に含めません）、新しい音声の通知はありません。',
 };

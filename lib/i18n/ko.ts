@@ -323,4 +323,17 @@ export const ko: Record<MessageKey, string> = {
   'inline.buy': 'API에 정확한 수치를 요청합니다: 잔액에서 {credits} 크레딧.',
   'inline.spent': '예측 비용 {credits} 크레딧.',
   'est.source.vendorApi': '{vendor} API 결과',
+  // issue 10: balance and sunset
+  'alert.spikeCredits.reason': '오늘 사용한 {today} 크레딧은 {limit}을 넘었습니다: 직전 7일 중앙값({median} 크레딧)의 {factor}배입니다.',
+  'endpoint.failingTitle': 'API 오류가 계속됩니다',
+  'endpoint.failingMessage': '{error} 응답할 때까지 확인은 하루 한 번으로 줄어들며, 다시 알리지 않습니다.',
+  'badge.sunset': 'ScriptMeter: Supertone API 서비스가 종료되었습니다. 팝업에서 대처 방법을 확인하세요.',
+  'bal.refreshCost': '새로고침 · {credits} 크레딧',
+  'sunset.heading': 'Supertone API 서비스가 종료되었습니다',
+  'sunset.local': '그동안 추정치는 로컬 수치이며, 그렇게 표시됩니다.',
+  'spend.heading': '지출',
+  'spend.today': '오늘 {today} 크레딧 · 7일간 {week}',
+  'spend.chart': '7일간 일별 지출 크레딧, 합계 {total}',
+  'spend.dayValue': '{day}: {credits} 크레딧',
+  'spend.noVoiceUsage': '{vendor}는 음성별 사용량을 제공하지 않으므로 지출은 잔액 변화로 계산하며(충전은 지출이 아님) 새 음성 알림은 없습니다.',
 };

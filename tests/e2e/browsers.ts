@@ -131,6 +131,8 @@ export function sendFromExtensionPage(page: ExtPage, type: string, data: unknown
 /** `userDataDir` keeps the profile (storage, alarms) across launches; by default each launch gets a fresh one. */
 export interface ChromiumOptions {
   userDataDir?: string;
+  /** More command-line flags (a proxy, say). */
+  args?: string[];
 }
 
 export async function launchChromium(extensionDir = resolve('.output/chrome-mv3'), options: ChromiumOptions = {}): Promise<ExtBrowser> {
@@ -139,7 +141,7 @@ export async function launchChromium(extensionDir = resolve('.output/chrome-mv3'
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 900, height: 900 },
-    args: chromiumExtensionArgs(extensionDir),
+    args: [...chromiumExtensionArgs(extensionDir), ...(options.args ?? [])],
   });
   const extensionId = new URL((await extensionWorker(context, extensionDir)).url()).host;
   return {

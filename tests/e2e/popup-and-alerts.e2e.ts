@@ -3,6 +3,7 @@ import { BADGE_COLORS } from '@/lib/account/badge';
 import { startApiDouble, type ApiDouble, type UsageRecordInput } from '../api-double/server';
 import { launchChromium, launchFirefox, poll, type ExtBrowser, type ExtPage } from './browsers';
 import { seriousA11yProblems } from './page-tools';
+import { FIREFOX_ALERTS, rgba, toolbarState } from './toolbar';
 
 const VOICE = '91992bbd4758bdcf9c9b01';
 const POPUP = { width: 400, height: 900 };
@@ -25,36 +26,6 @@ function todayMidpoint(now: number): number {
   midnight.setHours(0, 0, 0, 0);
   return Math.floor((midnight.getTime() + now) / 2);
 }
-
-type Rgba = [number, number, number, number];
-interface ToolbarState { text: string; title: string; color: Rgba; notifications: string[] }
-
-/** The toolbar badge and the open notifications' ids, as the extension's own page sees them. */
-function toolbarState(page: ExtPage): Promise<ToolbarState> {
-  return page.evaluate(async () => {
-    type Button = { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<Rgba> };
-    type Api = { notifications: { getAll(): Promise<Record<string, unknown>> }; action?: Button; browserAction?: Button };
-    const scope = globalThis as unknown as { browser?: Api; chrome: Api };
-    const api = scope.browser ?? scope.chrome;
-    // MV3 (Chromium) has `action`, Firefox's MV2 build `browserAction`.
-    const button = api.action ?? api.browserAction;
-    if (!button) throw new Error('no toolbar button API');
-    return {
-      text: await button.getBadgeText({}),
-      title: await button.getTitle({}),
-      color: [...await button.getBadgeBackgroundColor({})] as Rgba,
-      notifications: Object.keys(await api.notifications.getAll()),
-    };
-  }, null);
-}
-
-const rgba = (hex: string): Rgba => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16), 255];
-
-/**
- * Headless Firefox's system alert backend closes each notification as it opens, so none is left for
- * `notifications.getAll()`; its own alert windows stay open like Chromium's notifications do.
- */
-const FIREFOX_ALERTS = { 'alerts.useSystemBackend': false, 'alerts.totalOpenTime': 600_000 };
 
 describe.each([
   ['chromium', () => launchChromium()],

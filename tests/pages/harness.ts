@@ -60,13 +60,13 @@ const INLINE_VIEWPORT = { width: 1000, height: 800 };
  * `otherExtensions`: more unpacked extensions loaded beside ScriptMeter (e.g. one that sends it
  * messages); `uiLanguage`: the browser's own language (what `i18n.getUILanguage()` answers).
  */
-export async function launchInlineChromium(options: { headless?: boolean; extensionDir?: string; otherExtensions?: string[]; uiLanguage?: string } = {}): Promise<InlineBrowser> {
+export async function launchInlineChromium(options: { headless?: boolean; extensionDir?: string; otherExtensions?: string[]; uiLanguage?: string; args?: string[] } = {}): Promise<InlineBrowser> {
   const extensionDir = options.extensionDir ?? resolve('.output/chrome-mv3');
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sm-inline-')), {
     executablePath: '/usr/bin/chromium',
     headless: options.headless ?? true,
     viewport: INLINE_VIEWPORT,
-    args: chromiumExtensionArgs(extensionDir, options.otherExtensions),
+    args: [...chromiumExtensionArgs(extensionDir, options.otherExtensions), ...(options.args ?? [])],
     ...(options.uiLanguage && { locale: options.uiLanguage, env: { ...process.env, LANGUAGE: options.uiLanguage, LANG: `${options.uiLanguage}.UTF-8` } }),
   });
   const extensionId = new URL((await extensionWorker(context, extensionDir)).url()).host;
@@ -94,11 +94,11 @@ export interface InlineFirefox extends InlineControls {
   open(url: string): Promise<PuppeteerPage>;
 }
 
-export async function launchInlineFirefox(extensionDir: string = resolve('.output/firefox-mv2')): Promise<InlineFirefox> {
+export async function launchInlineFirefox(extensionDir: string = resolve('.output/firefox-mv2'), prefs: Record<string, unknown> = {}): Promise<InlineFirefox> {
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }), ...prefs },
   });
   await browser.installExtension(extensionDir);
   const extensionPage = await browser.newPage();
@@ -167,13 +167,19 @@ export const INLINE_BROWSERS = ['chromium', 'firefox'] as const;
  */
 export const TEST_PAGES_BUILD = { chromium: resolve('.output/test-pages/chrome-mv3'), firefox: resolve('.output/test-pages/firefox-mv2') } as const;
 
+/** Per browser: Chromium's extra command-line flags, Firefox's extra prefs (a proxy, say). */
+export interface BrowserExtras {
+  chromiumArgs?: string[];
+  firefoxPrefs?: Record<string, unknown>;
+}
+
 /** `extensionDir`: another build than the production one (e.g. TEST_PAGES_BUILD[name]). */
-export async function launchInline(name: InlineSession['name'], extensionDir?: string): Promise<InlineSession> {
+export async function launchInline(name: InlineSession['name'], extensionDir?: string, extras: BrowserExtras = {}): Promise<InlineSession> {
   if (name === 'chromium') {
-    const browser = await launchInlineChromium({ extensionDir });
+    const browser = await launchInlineChromium({ extensionDir, args: extras.chromiumArgs });
     return { ...browser, name, open: async (url) => playwrightUser(await browser.open(url)) };
   }
-  const browser = await launchInlineFirefox(extensionDir);
+  const browser = await launchInlineFirefox(extensionDir, extras.firefoxPrefs);
   return { ...browser, name, open: async (url) => puppeteerUser(await browser.open(url)) };
 }
 

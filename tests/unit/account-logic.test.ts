@@ -25,7 +25,7 @@ describe('balance state', () => {
   it('keeps the last known balance and its time when the API cannot be reached', () => {
     const ok = balanceFromCredits(1200, 1_000);
     const offline = balanceFromError(ok, { kind: 'network', message: 'The API could not be reached.' });
-    expect(offline).toEqual({ status: 'offline', balance: 1200, asOf: 1_000, error: 'The API could not be reached.' });
+    expect(offline).toEqual({ status: 'offline', balance: 1200, asOf: 1_000, error: 'The API could not be reached.', cause: 'network' });
   });
 
   it('calls a 401 or 403 a rejected key, not an outage', () => {
@@ -153,6 +153,13 @@ describe('toolbar badge', () => {
     const offline = balanceFromError(balanceFromCredits(12_500, 0), { kind: 'network', message: 'down' });
     expect(badgeView(offline, false, t, f, 2 * 3_600_000)).toMatchObject({ text: '12k', color: BADGE_COLORS.stale, title: expect.stringMatching(/12,500 credits, 2 hr\. ago/) });
     expect(badgeView({ status: 'no-key' }, false, t, f, 0)).toMatchObject({ text: '', title: expect.stringMatching(/add a Supertone API key/) });
+  });
+
+  it("says Supertone's shutdown rather than 'cannot reach', and never rounds a balance up", () => {
+    const gone = balanceFromError(INITIAL_BALANCE, { kind: 'sunset', message: 'Supertone announced …' });
+    expect(badgeView(gone, false, t, f, 0)).toEqual({ text: '?', color: BADGE_COLORS.stale, title: "ScriptMeter: Supertone's API has shut down. Open the popup for what to do." });
+    expect(badgeView(balanceFromCredits(4_321.5, 0), false, t, f, 0)).toMatchObject({ text: '4.3k', title: 'ScriptMeter: 4,321.5 credits' });
+    expect(badgeView(balanceFromCredits(9_999.99, 0), true, t, f, 0)).toMatchObject({ text: '9.9k', title: 'ScriptMeter: low balance, 9,999.99 credits' });
   });
 });
 

@@ -40,7 +40,7 @@ function setup() {
 }
 
 const envelope = (type: string, data: unknown) => ({ scriptmeter: 1, type, data });
-const accountView = { balance: { status: 'no-key' as const }, minutesLeft: null, model: 'sona_speech_1', low: false, lowThreshold: null, usage: null, alerts: [] };
+const accountView = { balance: { status: 'no-key' as const }, refreshCost: 0, minutesLeft: null, model: 'sona_speech_1', low: false, lowThreshold: null, usage: null, usageByVoice: false, spend: null, alerts: [] };
 
 describe('message router', () => {
   it('lets a content script ask for an estimate', async () => {

@@ -3,7 +3,7 @@ import { languageSchema } from '../languages';
 import type { AccountSource, DurationSource, Sources, UsageMinutes, UsageReports, VoiceInfo, VoiceProfile } from '../types';
 import { createSupertoneClient, type SupertoneClient } from './client';
 import { modelSchema, type UsageBucket } from './schemas';
-import { classifySunset } from './sunset';
+import { classifySunset, createGoneMemo, pastShutdown, type GoneMemo } from './sunset';
 import type { VendorHttpOptions } from '../http';
 
 /** The API's limit per predict call. */
@@ -14,10 +14,17 @@ function asApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError('network', 'The API could not be reached.');
 }
 
-/** Runs a call, turning a failure of Supertone's own (shut-down) endpoint into the sunset error. */
-function guarded<T>(endpoint: string, route: 'voice' | 'account', call: () => Promise<T>): Promise<T> {
+/**
+ * Runs a call, turning a failure of Supertone's own (shut-down) endpoint into the sunset error; once
+ * it is known gone, gives that error without asking again (see createGoneMemo).
+ */
+function guarded<T>(endpoint: string, route: 'voice' | 'account', gone: GoneMemo, call: () => Promise<T>): Promise<T> {
+  const known = gone.known();
+  if (known) return Promise.reject(known);
   return call().catch((error: unknown) => {
-    throw classifySunset(asApiError(error), endpoint, route);
+    const classified = classifySunset(asApiError(error), endpoint, route);
+    gone.saw(classified);
+    throw classified;
   });
 }
 
@@ -29,7 +36,7 @@ function predictRequest(text: string, voice: VoiceProfile) {
   return { text, language: language.data, model: model?.data, style: voice.style, voice_settings: { speed: voice.speed } };
 }
 
-function durationSource(client: SupertoneClient, endpoint: string): DurationSource {
+function durationSource(client: SupertoneClient, endpoint: string, gone: GoneMemo): DurationSource {
   return {
     specificationVersion: 'v1',
     vendor: 'supertone',
@@ -40,7 +47,7 @@ function durationSource(client: SupertoneClient, endpoint: string): DurationSour
     voiceDetails: () => undefined,
     async predict(text, voice, signal) {
       const request = predictRequest(text, voice);
-      const seconds = await guarded(endpoint, 'voice', () => client.predictDuration(voice.voiceId, request, signal));
+      const seconds = await guarded(endpoint, 'voice', gone, () => client.predictDuration(voice.voiceId, request, signal));
       return { seconds, warnings: [], meta: {} };
     },
   };
@@ -53,11 +60,11 @@ function bucketsToMinutes(buckets: readonly UsageBucket[]): UsageMinutes[] {
   }));
 }
 
-function accountSource(client: SupertoneClient, endpoint: string, now: () => number): AccountSource {
+function accountSource(client: SupertoneClient, endpoint: string, now: () => number, gone: GoneMemo): AccountSource {
   const usage: UsageReports = {
-    daily: (from, to, signal) => guarded(endpoint, 'account', async () =>
+    daily: (from, to, signal) => guarded(endpoint, 'account', gone, async () =>
       bucketsToMinutes(await client.getUsage({ start: from, end: to, bucketWidth: 'day', breakdown: ['voice_id', 'voice_name'] }, signal))),
-    hourly: (from, to, signal) => guarded(endpoint, 'account', async () =>
+    hourly: (from, to, signal) => guarded(endpoint, 'account', gone, async () =>
       bucketsToMinutes(await client.getUsage({ start: from, end: to, bucketWidth: 'hour' }, signal))),
   };
   return {
@@ -66,11 +73,11 @@ function accountSource(client: SupertoneClient, endpoint: string, now: () => num
     balanceCost: 0,
     voicesCost: 0,
     async balance(signal) {
-      const { balance } = await guarded(endpoint, 'account', () => client.getCredits(signal));
+      const { balance } = await guarded(endpoint, 'account', gone, () => client.getCredits(signal));
       return { balance, asOf: now(), meta: balance === null ? {} : { creditsRemaining: balance } };
     },
     async voices(signal) {
-      const voices = await guarded(endpoint, 'account', () => client.listVoices(signal));
+      const voices = await guarded(endpoint, 'account', gone, () => client.listVoices(signal));
       return voices.map((v): VoiceInfo => ({ id: v.voice_id, name: v.name, languages: v.language, styles: v.styles, models: v.models }));
     },
     usage,
@@ -83,9 +90,11 @@ export interface SupertoneOptions extends VendorHttpOptions {
 
 /** Supertone (or any Supertone-compatible API) as a duration source and an account source. */
 export function createSupertoneSources(options: SupertoneOptions): Sources {
-  const client = createSupertoneClient(options);
+  const now = options.now ?? Date.now;
+  const client = createSupertoneClient(pastShutdown(options.baseUrl, now()) ? { ...options, retries: 0 } : options);
+  const gone = createGoneMemo(now);
   return {
-    duration: durationSource(client, options.baseUrl),
-    account: accountSource(client, options.baseUrl, options.now ?? Date.now),
+    duration: durationSource(client, options.baseUrl, gone),
+    account: accountSource(client, options.baseUrl, now, gone),
   };
 }

@@ -24,3 +24,34 @@ export function classifySunset(error: ApiError, endpoint: string, route: 'voice'
     (error.status === 404 && (route === 'account' || error.vendorSaid === undefined));
   return gone ? new ApiError('sunset', SUNSET_MESSAGE, error.status, undefined, { vendorName: 'Supertone' }) : error;
 }
+
+/**
+ * Whether `endpoint` is Supertone's own and its announced shutdown date has passed: then each call
+ * is made once, without the client's retries, since a failure there is the shutdown, not a blip.
+ */
+export function pastShutdown(endpoint: string, now: number): boolean {
+  return sameEndpoint(endpoint, DEFAULT_ENDPOINTS.supertone) && now >= Date.parse(`${SUPERTONE_SHUTDOWN_DATE}T00:00:00Z`);
+}
+
+/** How long the default endpoint, once found gone, is not asked again: every selection would ask it. */
+export const GONE_RECHECK_MS = 60 * 60_000;
+
+/**
+ * Remembers that Supertone's own endpoint was found gone, so the estimates after it answer at once
+ * from the local model with the sunset said, instead of each trying (and retrying) a host that is
+ * not there. Asked again after GONE_RECHECK_MS, or at once by a new source (settings changed).
+ */
+export function createGoneMemo(now: () => number) {
+  let goneAt: number | undefined;
+  return {
+    /** The sunset error to give without a request, while the endpoint is known to be gone. */
+    known(): ApiError | undefined {
+      if (goneAt === undefined || now() - goneAt >= GONE_RECHECK_MS) return undefined;
+      return new ApiError('sunset', SUNSET_MESSAGE, undefined, undefined, { vendorName: 'Supertone' });
+    },
+    saw(error: ApiError): void {
+      if (error.kind === 'sunset') goneAt = now();
+    },
+  };
+}
+export type GoneMemo = ReturnType<typeof createGoneMemo>;
