@@ -12,7 +12,7 @@ export const en = {
   'common.minutes': '{minutes} min',
 
   'badge.unknown': 'ScriptMeter: balance not checked yet',
-  'badge.noKey': 'ScriptMeter: add a Supertone API key in Options to see your balance',
+  'badge.noKey': 'ScriptMeter: add an API key in Options (AudioStack, or a Supertone-compatible API) to see your balance',
   'badge.rejected': 'ScriptMeter: API key rejected. Check it in Options.',
   'badge.offlineNoBalance': 'ScriptMeter: cannot reach the API',
   'badge.offline': 'ScriptMeter: cannot reach the API. Last balance {balance} credits, {age}',

@@ -12,7 +12,7 @@ export const ja: Record<MessageKey, string> = {
   'common.minutes': '{minutes} 分',
 
   'badge.unknown': 'ScriptMeter: 残高はまだ確認していません',
-  'badge.noKey': 'ScriptMeter: 残高を表示するには設定で Supertone の API キーを追加してください',
+  'badge.noKey': 'ScriptMeter: 残高を表示するには設定で API キー（AudioStack または Supertone 互換 API）を追加してください',
   'badge.rejected': 'ScriptMeter: API キーが拒否されました。設定を確認してください。',
   'badge.offlineNoBalance': 'ScriptMeter: API に接続できません',
   'badge.offline': 'ScriptMeter: API に接続できません。最後の残高 {balance} クレジット（{age}）',

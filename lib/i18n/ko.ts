@@ -12,7 +12,7 @@ export const ko: Record<MessageKey, string> = {
   'common.minutes': '{minutes}분',
 
   'badge.unknown': 'ScriptMeter: 아직 잔액을 확인하지 않았습니다',
-  'badge.noKey': 'ScriptMeter: 잔액을 보려면 설정에서 Supertone API 키를 추가하세요',
+  'badge.noKey': 'ScriptMeter: 잔액을 보려면 설정에서 API 키(AudioStack 또는 Supertone 호환 API)를 추가하세요',
   'badge.rejected': 'ScriptMeter: API 키가 거부되었습니다. 설정에서 확인하세요.',
   'badge.offlineNoBalance': 'ScriptMeter: API에 연결할 수 없습니다',
   'badge.offline': 'ScriptMeter: API에 연결할 수 없습니다. 마지막 잔액 {balance} 크레딧, {age}',

@@ -152,7 +152,7 @@ describe('toolbar badge', () => {
     expect(badgeView({ status: 'rejected' }, false, t, f, 0)).toMatchObject({ text: '!', color: BADGE_COLORS.error, title: expect.stringMatching(/rejected/) });
     const offline = balanceFromError(balanceFromCredits(12_500, 0), { kind: 'network', message: 'down' });
     expect(badgeView(offline, false, t, f, 2 * 3_600_000)).toMatchObject({ text: '12k', color: BADGE_COLORS.stale, title: expect.stringMatching(/12,500 credits, 2 hr\. ago/) });
-    expect(badgeView({ status: 'no-key' }, false, t, f, 0)).toMatchObject({ text: '', title: expect.stringMatching(/add a Supertone API key/) });
+    expect(badgeView({ status: 'no-key' }, false, t, f, 0)).toMatchObject({ text: '', title: expect.stringMatching(/add an API key in Options \(AudioStack, or a Supertone-compatible API\)/) });
   });
 
   it("says Supertone's shutdown rather than 'cannot reach', and never rounds a balance up", () => {

@@ -70,7 +70,7 @@ describe('account monitor', () => {
     const view = await monitor().poll();
     expect(view.balance.status).toBe('no-key');
     expect(api.requests.length).toBe(before);
-    expect((await badge()).title).toMatch(/add a Supertone API key/);
+    expect((await badge()).title).toMatch(/add an API key in Options \(AudioStack, or a Supertone-compatible API\)/);
     expect((await fakeBrowser.alarms.get(ACCOUNT_ALARM))?.scheduledTime).toBeGreaterThan(Date.now() + 29 * 60_000);
   });
 
