@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { serveBridge } from '@/lib/content/bridge-page';
+import { DOCS_MATCHES } from '@/lib/content/sites/hosts';
 
 /**
  * Reads editors that render only their visible lines (CodeMirror 6, Monaco, Ace) from their models,
@@ -9,6 +10,8 @@ import { serveBridge } from '@/lib/content/bridge-page';
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
+  // A Docs document is a canvas with no code editor in it: nothing to bridge, and its size budget is tight.
+  excludeMatches: [...DOCS_MATCHES],
   world: 'MAIN',
   runAt: 'document_start',
   main() {
