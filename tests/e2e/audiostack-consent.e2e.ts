@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ENDPOINTS } from '@/lib/sources/defaults';
 import { startAudioStackDouble, type AudioStackDouble } from '../audiostack-double/server';
-import { INLINE_BROWSERS, launchInline, tooltipState, waitFor, waitForTooltip, type InlineSession, type TooltipState } from '../pages/harness';
+import { INLINE_BROWSERS, launchInline, selectTextareaText, tooltipState, waitFor, waitForTooltip, type InlineSession, type TooltipState } from '../pages/harness';
 import { startFixtureServer, type FixtureServer } from '../pages/server';
 import type { UserPage } from '../pages/user-page';
 import { EXT_BROWSERS, poll, sendFromExtensionPage, type ExtBrowser } from './browsers';
@@ -24,13 +24,6 @@ function readExactButton(): { text: string; x: number; y: number } | null {
 }
 type ExactButton = NonNullable<ReturnType<typeof readExactButton>>;
 const exactButton = (page: UserPage) => page.evaluate(readExactButton, null);
-
-/** Puts `text` in the page's textarea and selects it all as a user would (a real click and Ctrl+A). */
-async function selectText(page: UserPage, text: string): Promise<void> {
-  await page.evaluate((value) => { (document.querySelector('#textarea') as HTMLTextAreaElement).value = value; }, text);
-  await page.click('#textarea');
-  await page.selectAll();
-}
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -59,7 +52,7 @@ describe.each(INLINE_BROWSERS)('%s: AudioStack figures in the tooltip, under the
 
   it('shows the local figure at once with its price, ignores a page that fakes the click, and buys once after the real one', async () => {
     const text = `Only an AudioStack key is saved in this ${name} profile. The exact figure costs a quarter of a credit.`;
-    await selectText(page, text);
+    await selectTextareaText(page, text);
     await waitForTooltip(page, /approx/);
     const button = await waitFor(() => exactButton(page), (b): b is ExactButton => b !== null, 'the Exact button');
     const local = await waitForTooltip(page, /approx/); // settled: the background's local figure, with its offer
@@ -88,11 +81,11 @@ describe.each(INLINE_BROWSERS)('%s: AudioStack figures in the tooltip, under the
 
     // Selected again (another gesture, then a new page): the answer is known, nothing is charged.
     await page.press('Escape');
-    await selectText(page, text);
+    await selectTextareaText(page, text);
     await waitForTooltip(page, /^API$/);
     await page.close();
     page = await browser.open(pages.page('basic'));
-    await selectText(page, text);
+    await selectTextareaText(page, text);
     await waitForTooltip(page, /^API$/);
     expect(await exactButton(page)).toBeNull();
     expect(predictCharges(double)).toBe(1);
@@ -108,12 +101,12 @@ describe.each(INLINE_BROWSERS)('%s: AudioStack figures in the tooltip, under the
     const cap = spentToday + 0.5;
     await browser.saveSettings({ spend: { rule: 'auto', dailyCap: cap } });
     for (const n of [1, 2]) {
-      await selectText(page, `Automatic figure number ${n} in ${name}, bought under the daily cap without a click.`);
+      await selectTextareaText(page, `Automatic figure number ${n} in ${name}, bought under the daily cap without a click.`);
       await waitForTooltip(page, /^API$/);
       await page.press('Escape');
     }
     expect(predictCharges(double)).toBe(before + 2);
-    await selectText(page, `A third text in ${name}: today's cap is used up.`);
+    await selectTextareaText(page, `A third text in ${name}: today's cap is used up.`);
     const readNote = () => page.evaluate(() => document.querySelector('scriptmeter-inline')?.shadowRoot?.querySelector('.tooltip .note')?.textContent ?? '', null);
     expect(await waitFor(readNote, (t): t is string => t !== '', "the cap's reason"))
       .toBe(`Today's automatic limit of ${cap} credits for exact figures is reached: approximate local estimate.`);
@@ -123,7 +116,7 @@ describe.each(INLINE_BROWSERS)('%s: AudioStack figures in the tooltip, under the
 
     await browser.saveSettings({ spend: { rule: 'never', dailyCap: cap } });
     await page.press('Escape');
-    await selectText(page, `A fourth text in ${name}, with paid predictions turned off.`);
+    await selectTextareaText(page, `A fourth text in ${name}, with paid predictions turned off.`);
     await waitFor(readNote, (t): t is string => t === 'Paid predictions are off (Options): approximate local estimate.', 'the "never" reason');
     expect(await exactButton(page)).toBeNull();
     expect(predictCharges(double)).toBe(before + 2);

@@ -1,22 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiDouble } from '../api-double/server';
 import { VOICES } from '../api-double/voices';
-import { closeInlineSuite, INLINE_BROWSERS, launchInline, startInlineSuite, tooltipState, waitFor, waitForTooltip, type AnyPage, type InlineSession, type TooltipState } from '../pages/harness';
+import { closeInlineSuite, INLINE_BROWSERS, launchInline, selectTextareaText, startInlineSuite, tooltipState, waitFor, waitForTooltip, type AnyPage, type InlineSession, type TooltipState } from '../pages/harness';
 import type { FixtureServer } from '../pages/server';
 
 const [, HOST, ANNA] = VOICES.map((voice) => voice.voice_id) as [string, string, string];
 
 const noteOf = (page: AnyPage) => (page as { evaluate(fn: () => string): Promise<string> }).evaluate(
   () => document.querySelector('scriptmeter-inline')?.shadowRoot?.querySelector('.tooltip .note')?.textContent ?? '');
-
-/** Puts `text` in the basic page's textarea and selects it all, as a user would. */
-async function selectText(page: AnyPage & { click(selector: string): Promise<unknown>; selectAll(): Promise<void> }, text: string): Promise<void> {
-  await (page as { evaluate(fn: (value: string) => void, arg: string): Promise<void> }).evaluate((value) => {
-    document.querySelector<HTMLTextAreaElement>('#textarea')!.value = value;
-  }, text);
-  await page.click('#textarea');
-  await page.selectAll();
-}
 
 describe.each(INLINE_BROWSERS)('%s: what a tooltip says beside its figure', (name) => {
   let suite: { api: ApiDouble; pages: FixtureServer; browser: InlineSession };
@@ -28,7 +19,7 @@ describe.each(INLINE_BROWSERS)('%s: what a tooltip says beside its figure', (nam
 
   it('a language with no speaking rate of its own: the local figure says it is a mean of other languages', async () => {
     const page = await suite.browser.open(suite.pages.page('basic'));
-    await selectText(page, 'Bom dia a todos. Este é o roteiro do anúncio de verão, lido em trinta segundos.');
+    await selectTextareaText(page, 'Bom dia a todos. Este é o roteiro do anúncio de verão, lido em trinta segundos.');
     await waitForTooltip(page, /approx/);
     await expect.poll(() => noteOf(page), { timeout: 10_000 }).toMatch(/no speaking rate known for "pt": a mean of other languages until you calibrate this voice/);
   });
@@ -36,7 +27,7 @@ describe.each(INLINE_BROWSERS)('%s: what a tooltip says beside its figure', (nam
   it('a dialogue: the figure counts the voices its cast used (two cast, one default)', async () => {
     await suite.browser.saveSettings({ language: 'en', cast: { HOST: { voice: HOST }, ANNA: { voice: ANNA } } });
     const page = await suite.browser.open(suite.pages.page('basic'));
-    await selectText(page, 'HOST: Welcome back to the show.\nANNA: Thanks for having me.\nBEN: Hello, everyone.\nHOST: Let us begin.');
+    await selectTextareaText(page, 'HOST: Welcome back to the show.\nANNA: Thanks for having me.\nBEN: Hello, everyone.\nHOST: Let us begin.');
     const state = await waitFor(() => tooltipState(page), (s): s is TooltipState => s !== null && /· 3 voices$/.test(s.figure), 'a figure with "· 3 voices"');
     expect(state.figure).toMatch(/^≈ 0:\d\d · [\d.,]+ credits? · 3 voices$/);
   });

@@ -227,6 +227,13 @@ export function chipState(page: AnyPage): Promise<{ text: string; x: number; y: 
   });
 }
 
+/** Puts `text` in the fixture page's textarea and selects it all as a user would (a real click and Ctrl+A). */
+export async function selectTextareaText(page: UserPage, text: string): Promise<void> {
+  await page.evaluate((value) => { (document.querySelector('#textarea') as HTMLTextAreaElement).value = value; }, text);
+  await page.click('#textarea');
+  await page.selectAll();
+}
+
 export const present = <T>(value: T | null): value is T => value !== null;
 
 export async function waitFor<T, S extends T = T>(read: () => Promise<T>, ok: (value: T) => value is S, what: string, timeoutMs = 10_000): Promise<S> {
