@@ -49,9 +49,15 @@ export default defineBackground(() => {
         },
         getSettings: () => readSettings(),
         saveSettings: ({ patch }) => unlessStorageFull(() => saveSettings(patch), () => ({ ok: false as const, errors: storageFullErrors(patch) })),
-        setApiKey: ({ key, vendor }) => unlessStorageFull(() => saveApiKey(key, vendor), () => ({ ok: false as const, error: STORAGE_FULL_MESSAGE })),
+        // A key saved here applies to the next figure, before the key store's change event arrives.
+        setApiKey: async ({ key, vendor }) => {
+          const saved = await unlessStorageFull(() => saveApiKey(key, vendor), () => ({ ok: false as const, error: STORAGE_FULL_MESSAGE }));
+          engine.invalidate();
+          return saved;
+        },
         clearApiKey: async ({ vendor }) => {
           await clearApiKey(vendor);
+          engine.invalidate();
           return { ok: true as const };
         },
         keyStatus: ({ vendor }) => apiKeyStatus(vendor),

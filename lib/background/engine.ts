@@ -119,8 +119,8 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
     return limit;
   }
 
-  async function build() {
-    const [settings, keys, local] = await Promise.all([readSettings(), readApiKeys(), loadLocalModel()]);
+  async function build(settings: Settings) {
+    const [keys, local] = await Promise.all([readApiKeys(), loadLocalModel()]);
     const voice = voiceProfile(settings, keysSetIn(keys));
     const vendor = voice.source === 'local' ? undefined : voice.source;
     const apiKey = vendor ? keys[vendor] : '';
@@ -152,7 +152,22 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
     // A line whose cast voice chose the local model says so, not "no API key".
     byVendor.local = createEstimator({ ...shared, localBecause: 'chosen' });
     const localOnly = createEstimator({ ...shared, localBecause: 'no-key' });
-    return { estimator, local, settings, voice, i18n, byVendor, localOnly };
+    return { estimator, local, settings, stamp: JSON.stringify(settings), voice, i18n, byVendor, localOnly };
+  }
+
+  /**
+   * The estimators for the settings in effect now. Settings are read on every use: a change saved a
+   * moment ago (a speaker cast from the popup) applies to the very next figure, not only once the
+   * storage event that invalidates `current` has arrived.
+   */
+  async function inEffect(): Promise<Awaited<ReturnType<typeof build>>> {
+    const settings = await readSettings();
+    const stamp = JSON.stringify(settings);
+    const seen = current;
+    // Only the build we looked at is dropped: a concurrent call may already have made the new one.
+    if (seen && (await seen).stamp !== stamp && current === seen) current = undefined;
+    current ??= build(settings);
+    return current;
   }
 
   /** Buys the exact figure only under the spend rule (or the user's click), and counts what it cost. */
@@ -185,14 +200,12 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
     },
     /** The voice in effect as the local model sees it, so content scripts' instant figures match ours. */
     async localVoice(): Promise<LocalVoice> {
-      current ??= build();
-      const { local, voice, i18n } = await current;
+      const { local, voice, i18n } = await inEffect();
       return { parameters: local.parameters(voice), calibrated: calibratedNote(i18n.t, local.basis(voice)) };
     },
     async estimate(text: string, request: EstimateRequestInfo): Promise<EstimateReply> {
       try {
-        current ??= build();
-        const built = await current;
+        const built = await inEffect();
         const { settings, voice, i18n } = built;
         // An offer is for this text and voice only; anything else about it (forged, used, expired) buys nothing.
         const binding = request.offer !== undefined || request.offerable ? await offerBinding(text, voice) : undefined;

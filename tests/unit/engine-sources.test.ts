@@ -106,4 +106,19 @@ describe('the background engine over sources', () => {
     expect(reply.result.localReason).toBe('Local model chosen as the source: approximate estimate.');
     expect(reply.result.source).toBe('mixed');
   });
+
+  it('a speaker cast a moment ago is used by the very next figure (no wait for the storage event)', async () => {
+    await saveApiKey('test-key');
+    await saveSettings({ source: 'supertone', voiceId: '91992bbd4758bdcf9c9b01' });
+    const { engine: e } = engine();
+    const podcast = 'HOST: Welcome back to the show.\nBEN: Thanks for having me.\n';
+    const before = await e.estimate(podcast, { where: '', record: false });
+    if (!before.ok) throw new Error(before.error);
+    expect(before.script?.uncast).toEqual(['HOST', 'BEN']);
+    await saveSettings({ cast: { BEN: { voice: 'ben-voice' } } });
+    const after = await e.estimate(podcast, { where: '', record: false });
+    if (!after.ok) throw new Error(after.error);
+    expect(after.script?.speakers.find((s) => s.name === 'BEN')?.voice).toBe('ben-voice');
+    expect(after.script?.uncast).toEqual(['HOST']);
+  });
 });
