@@ -98,7 +98,7 @@ function EstimateResultView(props: { reply: EstimateReply; text: string; setting
       <SlotCheck seconds={result.seconds} initial={props.settings.slotSeconds} />
       {script && <Speakers script={script} settings={props.settings} onCast={props.onCast} />}
       <ProviderTable credits={result.credits} model={props.settings.model} settings={props.settings} chosen={provider} />
-      {script ? <SpeakerLines lines={script.lines} /> : <Breakdown text={props.text} />}
+      {script ? <SpeakerLines lines={script.lines} /> : <Breakdown text={props.text} figure={result} />}
       <CueDownloads text={props.text} lines={script?.lines} />
     </div>
   );

@@ -7,12 +7,14 @@ import type { CalibrationStore } from '../calibration/store';
 import type { LocalVoice } from './inline';
 import { DurationCache, type CacheEntries } from '../estimate/duration-cache';
 import { createEstimator, type Consent, type EstimateResult, type Estimator } from '../estimate/estimator';
+import { paragraphFigures, type ParagraphFigure } from '../estimate/paragraph-figures';
 import type { HistoryLog } from '../history/log';
 import { historyRow } from '../history/row';
 import { createI18n, detectLocale, type I18n } from '../i18n';
 import { estimateWording } from '../i18n/estimate-wording';
 import type { EstimateReply } from '../messages/protocol';
 import type { Settings } from '../settings/schema';
+import { normalizeScript } from '../text/normalize';
 import { keysSetIn, readApiKeys, readSettings } from '../settings/store';
 import { voiceProfile } from '../settings/voice-profile';
 import { createSources } from '../sources';
@@ -202,6 +204,16 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
     async localVoice(): Promise<LocalVoice> {
       const { local, voice, i18n } = await inEffect();
       return { parameters: local.parameters(voice), calibrated: calibratedNote(i18n.t, local.basis(voice)) };
+    },
+    /**
+     * The popup's per-paragraph figures for `text` as one voice, after its whole estimate: asked with
+     * no consent, so a paid source answers only from what that estimate bought (the cache) and the
+     * local model covers the rest. Never a paid call of its own, never a history row.
+     */
+    async paragraphFigures(text: string): Promise<ParagraphFigure[]> {
+      const { estimator, settings, voice, local } = await inEffect();
+      const result = await estimator.estimate(text, voice, { maxApiCharacters: settings.maxApiCharacters });
+      return paragraphFigures(normalizeScript(text, settings.normalize).text, result.pieces, (part) => local.seconds(part, voice));
     },
     async estimate(text: string, request: EstimateRequestInfo): Promise<EstimateReply> {
       try {

@@ -1,5 +1,6 @@
 import type { AccountProtocol } from '../account/protocol';
 import type { CalibrationProtocol } from '../calibration/protocol';
+import type { EstimateProtocol } from '../estimate/protocol';
 import type { Consent, EstimateResult } from '../estimate/estimator';
 import type { VendorId, VoiceProfile } from '../sources/types';
 import type { ProviderId } from '../rates/credits';
@@ -16,7 +17,7 @@ import type { SourcesProtocol } from '../sources/protocol';
  * Types only, so the content script can use it without shipping zod; the background checks
  * every request against lib/messages/schemas.ts on receipt.
  */
-export interface Protocol extends AccountProtocol, HistoryProtocol, ScriptProtocol, CalibrationProtocol, SourcesProtocol {
+export interface Protocol extends AccountProtocol, HistoryProtocol, ScriptProtocol, CalibrationProtocol, SourcesProtocol, EstimateProtocol {
   /**
    * Any part of the extension, content scripts included. `record: false` keeps the estimate out of
    * the history (a part of a script already recorded whole, like the popup's per-paragraph figures).

@@ -4,6 +4,7 @@ import { accountRequestSchemas } from '../account/protocol';
 import { historyRequestSchemas } from '../history/protocol';
 import { calibrationRequestSchemas } from '../calibration/protocol';
 import { scriptRequestSchemas } from '../script/protocol';
+import { estimateRequestSchemas } from '../estimate/protocol';
 import { MAX_MESSAGE_TEXT } from './limits';
 import { vendorIdSchema } from '../sources/types';
 import { sourcesRequestSchemas } from '../sources/protocol';
@@ -39,6 +40,7 @@ export const requestSchemas = {
   ...calibrationRequestSchemas,
   ...scriptRequestSchemas,
   ...sourcesRequestSchemas,
+  ...estimateRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 /**

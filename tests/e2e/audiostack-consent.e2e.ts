@@ -189,4 +189,27 @@ describe.each(EXT_BROWSERS)('%s: AudioStack in the popup and options', (name, la
     expect(double.control.charges()).toHaveLength(charged + 1);
     expect(await sendFromExtensionPage(reopened, 'spendStatus', {})).toEqual({ spentToday: 0.5 });
   });
+
+  it('under the automatic rule, a multi-paragraph script in the popup makes the whole script\'s calls and no more (the breakdown buys nothing)', async () => {
+    const popup = await browser.openExtensionPage('popup.html', { width: 420, height: 900 });
+    await sendFromExtensionPage(popup, 'saveSettings', { patch: { spend: { rule: 'auto', dailyCap: 5 } } });
+    // Three short paragraphs: one section for AudioStack, so one call for the whole script.
+    const script = [
+      `The first paragraph of a ${name} script opens the scene.`,
+      'The second paragraph goes on a little longer, so that its figure differs from the first one.',
+      'The third paragraph closes it.',
+    ].join('\n\n');
+    const before = predictCharges(double);
+    await popup.fill('#paste', script);
+    await popup.click('.paste button[type="submit"]');
+    expect(await popup.waitForText('#estimate-source', /From the AudioStack API/)).toMatch(/API calls: 1/);
+    expect(await popup.waitForText('#breakdown-table', /3.*third paragraph/)).toMatch(/1.*first paragraph.*2.*second paragraph/s);
+    // One exact answer covers all three: each paragraph's share is marked approximate and the note says why.
+    expect(await popup.textOf('#breakdown-divided')).toMatch(/shared between them by the local model/);
+    expect(await popup.evaluate(() => document.querySelectorAll('#breakdown-table tr.approx').length, null)).toBe(3);
+    if (name === 'chromium') await popup.screenshot('popup-breakdown-auto');
+    await settle(1_000); // a breakdown that bought would have done so by now
+    expect(predictCharges(double)).toBe(before + 1);
+    await sendFromExtensionPage(popup, 'saveSettings', { patch: { spend: { rule: 'ask', dailyCap: 5 } } });
+  });
 });

@@ -36,6 +36,7 @@ const SAMPLES: { [K in MessageType]: RequestOf<K> } = {
   exportCalibrations: {},
   importCalibrations: { file: { format: 'scriptmeter-calibrations', version: 1, calibrations: [] } },
   scriptLines: { text: 'ANNA: Hello there.' },
+  paragraphFigures: { text: 'One.\n\nTwo.' },
   vendorTest: { vendor: 'audiostack' },
   vendorVoices: { vendor: 'audiostack', refresh: true },
   spendStatus: {},
