@@ -26,6 +26,7 @@ import { balanceRecorder } from './balance-readings';
 import { createSpendLedger } from '../spend/ledger';
 import { createOfferSigner, offerBinding } from '../spend/offer-token';
 import { offerSecret } from './offer-secret';
+import { usedOfferStore } from './used-offers';
 
 const cacheItem = storage.defineItem<CacheEntries>('local:durationCache', { fallback: [] });
 /** Vendor answers the local model learned voices from (a cache: the user's calibrations are kept apart). */
@@ -80,7 +81,7 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
   const limits = new Map<VendorId, AdaptiveLimit>();
   const ledger = createSpendLedger({ load: () => spendLedgerItem.getValue(), save: (state) => spendLedgerItem.setValue(state) });
   const readings = balanceRecorder();
-  const offers = createOfferSigner({ secret: offerSecret() });
+  const offers = createOfferSigner({ secret: offerSecret(), used: usedOfferStore() });
   let localModel: Promise<CalibratedLocalModel> | undefined;
   let current: ReturnType<typeof build> | undefined;
   let calibrationTimer: ReturnType<typeof setTimeout> | undefined;
