@@ -49,7 +49,7 @@ export default defineBackground(() => {
         ),
         inlineConfig: async ({ host }) => {
           const settings = await readSettings();
-          return inlineConfigFor(settings, await engine.localVoice(), host, userInlineWords());
+          return inlineConfigFor({ ...settings, provider: (await engine.headline()).provider }, await engine.localVoice(), host, userInlineWords());
         },
         getSettings: () => readSettings(),
         saveSettings: ({ patch }) => unlessStorageFull(() => saveSettings(patch), () => ({ ok: false as const, errors: storageFullErrors(patch) })),

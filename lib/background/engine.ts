@@ -15,6 +15,7 @@ import { estimateWording } from '../i18n/estimate-wording';
 import type { EstimateReply } from '../messages/protocol';
 import type { Settings } from '../settings/schema';
 import { normalizeScript } from '../text/normalize';
+import { headlineProvider, type HeadlineProvider } from '../rates/headline-provider';
 import { keysSetIn, readApiKeys, readSettings } from '../settings/store';
 import { voiceProfile } from '../settings/voice-profile';
 import { createSources } from '../sources';
@@ -155,7 +156,9 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
     // A line whose cast voice chose the local model says so, not "no API key".
     byVendor.local = createEstimator({ ...shared, localBecause: 'chosen' });
     const localOnly = createEstimator({ ...shared, localBecause: 'no-key' });
-    return { estimator, local, settings, stamp: JSON.stringify(settings), voice, i18n, byVendor, localOnly };
+    // A typed or imported voice id of a reseller's is priced at its provider from the voice list, or says it is assumed.
+    const headline = headlineProvider(settings, voice, voices);
+    return { estimator, local, settings, stamp: JSON.stringify(settings), voice, i18n, byVendor, localOnly, headline };
   }
 
   /**
@@ -202,6 +205,10 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
       current = undefined;
     },
     /** The voice in effect as the local model sees it, so content scripts' instant figures match ours. */
+    /** The provider whose price heads a figure now (lib/rates/headline-provider.ts). */
+    async headline(): Promise<HeadlineProvider> {
+      return (await inEffect()).headline;
+    },
     async localVoice(): Promise<LocalVoice> {
       const { local, voice, i18n } = await inEffect();
       return { parameters: local.parameters(voice), calibrated: calibratedNote(i18n.t, local.basis(voice)) };
@@ -219,7 +226,9 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
     async estimate(text: string, request: EstimateRequestInfo): Promise<EstimateReply> {
       try {
         const built = await inEffect();
-        const { settings, voice, i18n } = built;
+        const { voice, i18n, headline } = built;
+        // The settings as priced: a reseller's voice at its own provider.
+        const settings = { ...built.settings, provider: headline.provider };
         // An offer is for this text and voice only; anything else about it (forged, used, expired) buys nothing.
         const binding = request.offer !== undefined || request.offerable ? await offerBinding(text, voice) : undefined;
         const redeemed = request.offer !== undefined && binding ? await offers.redeem(request.offer, binding) : undefined;
@@ -241,7 +250,10 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
         }
         // The background's own plan, signed: the tooltip's button can hand it back, never widen it.
         const offer = request.offerable && binding && result.plan && settings.spend.rule !== 'never' ? await offers.issue(binding, result.plan.credits) : undefined;
-        return { ok: true, result, voice, provider: settings.provider, ...(scripted && { script: scripted.figures }), ...(offer && { offer }) };
+        return {
+          ok: true, result, voice, provider: settings.provider, ...(headline.assumed && { providerAssumed: true as const }),
+          ...(scripted && { script: scripted.figures }), ...(offer && { offer }),
+        };
       } catch (error) {
         current = undefined;
         return { ok: false, error: error instanceof Error ? error.message : 'Estimate failed.' };

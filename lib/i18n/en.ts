@@ -59,6 +59,7 @@ export const en = {
   'est.breakdownCut': 'The first {count} paragraphs are shown.',
   'est.breakdown.divided': '≈ One exact figure covers more than one of these paragraphs; it is shared between them by the local model. The total is exact.',
   'est.breakdown.local': '≈ Approximate: part of this figure is the local model’s (the exact figure was not bought for it).',
+  'est.providerAssumed': 'The voice list does not say which provider voice “{voice}” is (fetch the list in Options): priced at {provider}, assumed.',
   'slot.label': 'Target slot, seconds',
   'slot.fits': 'Fits a {slot} s slot, {spare} s to spare.',
   'slot.over': 'Over a {slot} s slot by {over} s.',

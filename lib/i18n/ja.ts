@@ -59,6 +59,7 @@ export const ja: Record<MessageKey, string> = {
   'est.breakdownCut': '最初の {count} 段落を表示しています。',
   'est.breakdown.divided': '≈ 1つの正確な値が複数の段落にまたがるため、ローカルモデルで配分しました。合計は正確です。',
   'est.breakdown.local': '≈ 概算: この値の一部はローカルモデルによるものです（正確な値は購入していません）。',
+  'est.providerAssumed': '音声リストに音声「{voice}」のプロバイダーがありません（設定でリストを取得してください）。{provider} の料金と仮定して計算しました。',
   'slot.label': '目標の長さ（秒）',
   'slot.fits': '{slot} 秒の枠に収まります（残り {spare} 秒）。',
   'slot.over': '{slot} 秒の枠を {over} 秒超えます。',

@@ -59,6 +59,7 @@ export const ko: Record<MessageKey, string> = {
   'est.breakdownCut': '처음 {count}개 문단만 표시합니다.',
   'est.breakdown.divided': '≈ 정확한 수치 하나가 여러 문단에 걸쳐 있어 로컬 모델로 나누었습니다. 합계는 정확합니다.',
   'est.breakdown.local': '≈ 근사치: 이 수치의 일부는 로컬 모델의 값입니다(정확한 수치를 구매하지 않았습니다).',
+  'est.providerAssumed': '음성 목록에 “{voice}” 음성의 제공자가 없습니다(설정에서 목록을 가져오세요). {provider} 요금으로 가정해 계산했습니다.',
   'slot.label': '목표 길이(초)',
   'slot.fits': '{slot}초 안에 들어갑니다. {spare}초 남습니다.',
   'slot.over': '{slot}초를 {over}초 넘습니다.',

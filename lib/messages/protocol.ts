@@ -49,7 +49,8 @@ export interface Envelope<K extends MessageType = MessageType> {
 export type EstimateReply =
   /** `script`: a dialogue's lines and speakers; `result` is then the whole script's total. */
   /** `offer`: to a content script, the exact figure it may buy with one trusted click. */
-  | { ok: true; result: EstimateTotal; voice: VoiceProfile; provider: ProviderId; script?: ScriptFigures; offer?: PaidOffer }
+  /** `providerAssumed`: the voice's provider is not known (lib/rates/headline-provider.ts); `provider` is assumed. */
+  | { ok: true; result: EstimateTotal; voice: VoiceProfile; provider: ProviderId; providerAssumed?: true; script?: ScriptFigures; offer?: PaidOffer }
   | { ok: false; error: string };
 
 /** Messages a content script may send; everything else needs an extension page. */
