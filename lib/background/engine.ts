@@ -25,6 +25,7 @@ import { estimateSettingsScript } from '../script/background';
 import { authorize, type Refusal } from '../spend/authorize';
 import { balanceRecorder } from './balance-readings';
 import { createSpendLedger } from '../spend/ledger';
+import { spendLedgerItem } from '../spend/ledger-item';
 import { createOfferSigner, offerBinding } from '../spend/offer-token';
 import { offerSecret } from './offer-secret';
 import { usedOfferStore } from './used-offers';
@@ -32,8 +33,6 @@ import { usedOfferStore } from './used-offers';
 const cacheItem = storage.defineItem<CacheEntries>('local:durationCache', { fallback: [] });
 /** Vendor answers the local model learned voices from (a cache: the user's calibrations are kept apart). */
 const learnedItem = storage.defineItem<unknown>('local:learnedAnswers', { fallback: {} });
-/** Credits spent per local day on paid predictions (the automatic rule's cap). */
-const spendLedgerItem = storage.defineItem<unknown>('local:spendLedger', { fallback: null });
 /** Vendors' voice lists as last fetched (options writes them; listing can cost credits). */
 export const voiceCatalogItem = storage.defineItem<unknown>('local:voiceCatalog', { fallback: {} });
 const CALIBRATION_SAVE_DELAY_MS = 2_000;

@@ -212,4 +212,16 @@ describe.each(EXT_BROWSERS)('%s: AudioStack in the popup and options', (name, la
     expect(predictCharges(double)).toBe(before + 1);
     await sendFromExtensionPage(popup, 'saveSettings', { patch: { spend: { rule: 'ask', dailyCap: 5 } } });
   });
+
+  it("options' spend today follows the ledger: a figure bought in the popup shows there at once, without a save or a reload", async () => {
+    const options = await browser.openExtensionPage('options.html', { width: 900, height: 1400 });
+    const { spentToday } = (await sendFromExtensionPage(options, 'spendStatus', {})) as { spentToday: number };
+    await options.waitForText('#spend-today', new RegExp(`: ${spentToday} credits`));
+    const popup = await browser.openExtensionPage('popup.html', { width: 420, height: 700 });
+    await popup.fill('#paste', `One more line in ${name}, bought while the options page stays open.`);
+    await popup.click('.paste button[type="submit"]');
+    await popup.click('#estimate-exact');
+    await popup.waitForText('#estimate-spent', /cost 0\.25 credits/);
+    expect(await options.waitForText('#spend-today', new RegExp(`: ${spentToday + 0.25} credits`))).toBe(`Spent today on paid calls: ${spentToday + 0.25} credits.`);
+  });
 });
