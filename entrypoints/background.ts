@@ -42,7 +42,6 @@ export default defineBackground(() => {
           const fromContentScript = !(sender.url?.startsWith(extensionBaseUrl) ?? false);
           return engine.estimate(text, { where: estimateOrigin(sender.url, extensionBaseUrl), record: record ?? true, ...(fromContentScript ? { offer, offerable: true } : { consent }) });
         },
-        scriptLines: ({ text }) => engine.estimate(text, { where: '', record: false, paragraphs: true }),
         paragraphFigures: ({ text }) => engine.paragraphFigures(text).then(
           (paragraphs) => ({ ok: true as const, paragraphs }),
           (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }),

@@ -12,7 +12,8 @@ export interface BreakdownRow {
   index: number;
   preview: string;
   seconds: number;
-  /** Where this paragraph ends in the whole script, in seconds from the start. */
+  /** Where this paragraph starts and ends in the whole script, in seconds from the start. */
+  startsAt: number;
   endsAt: number;
   basis: ParagraphBasis;
 }
@@ -23,9 +24,10 @@ const PREVIEW_CHARS = 48;
 export function breakdownRows(paragraphs: readonly ParagraphFigure[]): BreakdownRow[] {
   let elapsed = 0;
   return paragraphs.map(({ text, seconds, basis }, index) => {
+    const startsAt = Math.round(elapsed * 100) / 100;
     elapsed += seconds;
     const oneLine = text.replace(/\s+/g, ' ');
     const preview = [...oneLine].length > PREVIEW_CHARS ? `${[...oneLine].slice(0, PREVIEW_CHARS - 1).join('')}…` : oneLine;
-    return { index: index + 1, preview, seconds, endsAt: Math.round(elapsed * 100) / 100, basis };
+    return { index: index + 1, preview, seconds, startsAt, endsAt: Math.round(elapsed * 100) / 100, basis };
   });
 }

@@ -47,8 +47,6 @@ export interface EstimateRequestInfo {
   offer?: string;
   /** The asker is a content script: an exact figure not bought comes with a signed offer to buy it. */
   offerable?: boolean;
-  /** Text without speakers gets lines too, one per paragraph (cue sheets). */
-  paragraphs?: boolean;
 }
 
 async function readVoiceDirectory(vendor: VendorId): Promise<VoiceDirectory> {
@@ -234,7 +232,7 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
         const info: EstimateRequestInfo = { ...request, consent: redeemed === undefined ? request.consent : { maxCredits: redeemed } };
         // A dialogue is estimated line by line with each speaker's voice; other text as one voice.
         const scripted = await estimateSettingsScript(text, settings, voice, { estimators: built.byVendor, fallback: built.localOnly }, {
-          paragraphs: info.paragraphs, tooLongReason: i18n.t('estimate.tooLong', { max: i18n.f.whole(settings.maxApiCharacters) }),
+          tooLongReason: i18n.t('estimate.tooLong', { max: i18n.f.whole(settings.maxApiCharacters) }),
           authorize: async (plan) => {
             const authorization = await authorize(settings.spend, plan, ledger, info.consent);
             return { ...authorization, refusedBecause: authorization.refusal && refusalReason(authorization.refusal, i18n) };

@@ -8,7 +8,6 @@ import type { FieldErrors, Settings } from '../settings/schema';
 import type { InlineConfig } from '../content/inline-config';
 import type { HistoryProtocol } from '../history/protocol';
 import type { EstimateTotal, ScriptFigures } from '../script/estimate';
-import type { ScriptProtocol } from '../script/protocol';
 import type { PaidOffer } from '../spend/offer-token';
 import type { SourcesProtocol } from '../sources/protocol';
 
@@ -17,7 +16,7 @@ import type { SourcesProtocol } from '../sources/protocol';
  * Types only, so the content script can use it without shipping zod; the background checks
  * every request against lib/messages/schemas.ts on receipt.
  */
-export interface Protocol extends AccountProtocol, HistoryProtocol, ScriptProtocol, CalibrationProtocol, SourcesProtocol, EstimateProtocol {
+export interface Protocol extends AccountProtocol, HistoryProtocol, CalibrationProtocol, SourcesProtocol, EstimateProtocol {
   /**
    * Any part of the extension, content scripts included. `record: false` keeps the estimate out of
    * the history (a part of a script already recorded whole, like the popup's per-paragraph figures).

@@ -3,7 +3,6 @@ import { emptyRequest } from './empty-request';
 import { accountRequestSchemas } from '../account/protocol';
 import { historyRequestSchemas } from '../history/protocol';
 import { calibrationRequestSchemas } from '../calibration/protocol';
-import { scriptRequestSchemas } from '../script/protocol';
 import { estimateRequestSchemas } from '../estimate/protocol';
 import { MAX_MESSAGE_TEXT } from './limits';
 import { vendorIdSchema } from '../sources/types';
@@ -38,7 +37,6 @@ export const requestSchemas = {
   ...accountRequestSchemas,
   ...historyRequestSchemas,
   ...calibrationRequestSchemas,
-  ...scriptRequestSchemas,
   ...sourcesRequestSchemas,
   ...estimateRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;

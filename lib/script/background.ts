@@ -5,7 +5,7 @@ import { castLookup, type CastLookup } from './cast';
 import { estimateScript, type ScriptEstimate } from './estimate';
 import { budgetedLineEstimator } from './line-estimator';
 import { lineText, type ParsedScript } from './lines';
-import { paragraphScript, parseScript } from './parse';
+import { parseScript } from './parse';
 
 export interface ScriptEstimators {
   /** One per source with a key (the same cache and local model). */
@@ -23,8 +23,6 @@ export interface ScriptAuthorization {
 }
 
 export interface ScriptRequest {
-  /** Also estimate text without speakers, one line per paragraph (for cue sheets). */
-  paragraphs?: boolean;
   /** Why the figures are local when the text is over the API limit (the user's wording). */
   tooLongReason: string;
   /** Asked once for the whole script's paid predictions, before any is made. */
@@ -55,7 +53,7 @@ export async function estimateSettingsScript(
 ): Promise<ScriptEstimate | undefined> {
   const lookup = castLookup(settings.cast, voice);
   const options = { rules: settings.script.rules, narrateAction: settings.script.narrateAction, dropSpeakerLabels: settings.normalize.speakerLabels };
-  const script = parseScript(text, options, { castKeys: lookup.keys }) ?? (request.paragraphs ? paragraphScript(text) : undefined);
+  const script = parseScript(text, options, { castKeys: lookup.keys });
   if (!script) return undefined;
   // Past the API limit every line is local (bounded work and traffic, as for one voice).
   const tooLong = text.length > settings.maxApiCharacters;

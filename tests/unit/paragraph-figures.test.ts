@@ -38,7 +38,7 @@ describe('per-paragraph figures derived from one whole-text estimate', () => {
 
   it('puts cumulative timecodes on the rows, with previews cut to 48 characters', () => {
     const rows = breakdownRows([{ text: 'a', seconds: 1.5, basis: 'exact' }, { text: 'b', seconds: 2.25, basis: 'divided' }, { text: 'x'.repeat(60), seconds: 3, basis: 'local' }]);
-    expect(rows.map((r) => [r.index, r.seconds, r.endsAt, r.basis])).toEqual([[1, 1.5, 1.5, 'exact'], [2, 2.25, 3.75, 'divided'], [3, 3, 6.75, 'local']]);
+    expect(rows.map((r) => [r.index, r.seconds, r.startsAt, r.endsAt, r.basis])).toEqual([[1, 1.5, 0, 1.5, 'exact'], [2, 2.25, 1.5, 3.75, 'divided'], [3, 3, 3.75, 6.75, 'local']]);
     expect(rows[2]?.preview).toHaveLength(48);
     expect([hasParagraphs(text), hasParagraphs('One line.\nAnother.'), hasParagraphs('Trailing.\n\n  ')]).toEqual([true, false, false]);
   });
