@@ -5,6 +5,7 @@ import { INLINE_BROWSERS, launchInline, selectTextareaText, tooltipState, waitFo
 import { startFixtureServer, type FixtureServer } from '../pages/server';
 import type { UserPage } from '../pages/user-page';
 import { EXT_BROWSERS, poll, sendFromExtensionPage, type ExtBrowser } from './browsers';
+import { downloadAfter } from './page-tools';
 
 /**
  * A new user with only an AudioStack key, whose every prediction costs credits: the local figure at
@@ -208,7 +209,11 @@ describe.each(EXT_BROWSERS)('%s: AudioStack in the popup and options', (name, la
     expect(await popup.textOf('#breakdown-divided')).toMatch(/shared between them by the local model/);
     expect(await popup.evaluate(() => document.querySelectorAll('#breakdown-table tr.approx').length, null)).toBe(3);
     if (name === 'chromium') await popup.screenshot('popup-breakdown-auto');
-    await settle(1_000); // a breakdown that bought would have done so by now
+    // The cue sheet of text without speakers is the breakdown's: a download buys nothing either.
+    const srt = await downloadAfter(popup, () => popup.click('#download-srt'));
+    expect(srt.text.match(/-->/g)).toHaveLength(3);
+    expect(srt.text).toMatch(/^3\n[\d:,]+ --> [\d:,]+\nThe third paragraph closes it\.$/m);
+    await settle(1_000); // a breakdown or download that bought would have done so by now
     expect(predictCharges(double)).toBe(before + 1);
     await sendFromExtensionPage(popup, 'saveSettings', { patch: { spend: { rule: 'ask', dailyCap: 5 } } });
   });
