@@ -36,7 +36,9 @@ const BUDGETS: Budget[] = [
   // signed paid offers in the background, and their words in en/ko/ja in every catalog copy, +30 kB raw.
   // 730 → 740 kB: balance, spend and the Supertone sunset for any vendor (issue 10): the popup's spend
   // panel and sunset notice and their words in three languages, in the background and page catalogs.
-  { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 740 * KB },
+  // 740 → 745 kB: issue 10's gaps (734.9 → 740.1 kB in Chrome): the breakdown derived in the background
+  // with its ≈ notes, the used-offer store, the typed voice's provider and its "assumed" note, in three languages.
+  { label: 'whole extension', paths: ['.'], measure: 'raw', maxBytes: 745 * KB },
 ];
 /** The builds under `.output` (or the folder given, e.g. `.output/store` for the store packages). */
 const OUTPUT = process.argv[2] ?? '.output';
