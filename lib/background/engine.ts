@@ -201,11 +201,11 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
     invalidate(): void {
       current = undefined;
     },
-    /** The voice in effect as the local model sees it, so content scripts' instant figures match ours. */
     /** The provider whose price heads a figure now (lib/rates/headline-provider.ts). */
     async headline(): Promise<HeadlineProvider> {
       return (await inEffect()).headline;
     },
+    /** The voice in effect as the local model sees it, so content scripts' instant figures match ours. */
     async localVoice(): Promise<LocalVoice> {
       const { local, voice, i18n } = await inEffect();
       return { parameters: local.parameters(voice), calibrated: calibratedNote(i18n.t, local.basis(voice)) };
