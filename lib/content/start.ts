@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createConfigClient } from './config-client';
 import { frameOffset } from './dom';
@@ -7,6 +6,7 @@ import { createFieldChip } from './field-chip';
 import { watchFrames } from './frames';
 import { pointIsInSelection } from './hover';
 import { createSelectionTooltip } from './selection-tooltip';
+import { listenToTab } from './tab-listener';
 import { createTabMessageHandler } from './tab-messages';
 import { isTabEnvelope } from './tab-protocol';
 import { createTrustClock } from './trust';
@@ -123,8 +123,5 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
   });
 
   const onTabMessage = createTabMessageHandler({ doc, config, estimates, tooltip, chip });
-  const listener = (message: unknown): Promise<unknown> | undefined => (isTabEnvelope(message) ? onTabMessage(message) : undefined);
-  browser.runtime.onMessage.addListener(listener);
-  // After an extension reload or update the old script's runtime is gone (and its listeners with it).
-  ctx.onInvalidated(() => browser.runtime?.onMessage.removeListener(listener));
+  ctx.onInvalidated(listenToTab((message) => (isTabEnvelope(message) ? onTabMessage(message) : undefined)));
 }
