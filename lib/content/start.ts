@@ -6,6 +6,7 @@ import { createFieldChip } from './field-chip';
 import { watchFrames } from './frames';
 import { pointIsInSelection } from './hover';
 import { createSelectionTooltip } from './selection-tooltip';
+import { siteReader } from './sites/hook';
 import { listenToTab } from './tab-listener';
 import { createTabMessageHandler } from './tab-messages';
 import { isTabEnvelope } from './tab-protocol';
@@ -92,8 +93,11 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
       if (!pointerDown) settle();
     }));
     ctx.addEventListener(frame, 'mousemove', live((event) => {
-      if (!hoverArmed || tooltip.visible || !event.isTrusted) return;
-      if (pointIsInSelection(frameDoc, event.clientX, event.clientY)) tooltip.fromHover(toTop(event));
+      if (pointerDown || tooltip.visible || !event.isTrusted) return;
+      const { clientX: x, clientY: y } = event;
+      // Docs, Word and Notion draw their own selection, in the document their reader runs in (this one).
+      const site = frame === win ? siteReader() : undefined;
+      if ((hoverArmed && pointIsInSelection(frameDoc, x, y)) || site?.covers(x, y)) void tooltip.fromHover(toTop(event));
     }), { passive: true });
     ctx.addEventListener(frame, 'scroll', live(follow), { capture: true, passive: true });
     ctx.addEventListener(frame, 'resize', live(follow), { passive: true });

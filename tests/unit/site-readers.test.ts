@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { boxesCover } from '@/lib/content/sites/anchor';
 import { cleanDocsText, docsAnnotated, selectedDocsText, selectionRanges } from '@/lib/content/sites/docs-text';
 import { DOCS_MATCHES, NOTION_MATCHES, SITE_CONTENT_SCRIPTS, WORD_FRAME_MATCHES } from '@/lib/content/sites/hosts';
 import { haloBlocks } from '@/lib/content/sites/notion-reader';
@@ -55,6 +56,19 @@ describe('Notion: highlighted blocks', () => {
       <div data-block-id="c" class="notion-selectable">C<div class="notion-selectable-halo"></div></div>
     </div>`);
     expect(haloBlocks(document as unknown as Document).map((block) => block.getAttribute('data-block-id'))).toEqual(['b', 'c']);
+  });
+});
+
+describe('hovering a drawn selection', () => {
+  const box = (left: number, top: number, width: number, height: number) => ({ getBoundingClientRect: () => ({ left, top, right: left + width, bottom: top + height, width, height }) }) as unknown as Element;
+
+  it('is inside one of the boxes, edges included; empty boxes cover nothing', () => {
+    const lines = [box(10, 10, 100, 20), box(10, 30, 40, 20), box(300, 300, 0, 0)];
+    expect(boxesCover(lines, 60, 20)).toBe(true);
+    expect(boxesCover(lines, 50, 50)).toBe(true);
+    expect(boxesCover(lines, 80, 40)).toBe(false);
+    expect(boxesCover(lines, 300, 300)).toBe(false);
+    expect(boxesCover([], 10, 10)).toBe(false);
   });
 });
 
