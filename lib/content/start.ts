@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentContext } from './context';
 import { createConfigClient } from './config-client';
 import { frameOffset } from './dom';
 import { createEstimateClient } from './estimate-client';
@@ -24,7 +24,7 @@ const CHIP_QUIET_MS = 400;
  * Wires the inline estimates into a page: listeners only, all tied to `ctx`, so an idle page
  * costs nothing and an extension reload leaves nothing behind.
  */
-export function startInline(ctx: ContentScriptContext, win: Window): void {
+export function startInline(ctx: ContentContext, win: Window): void {
   const doc = win.document;
   const trust = createTrustClock();
   const config = createConfigClient(win.location.hostname);
@@ -53,7 +53,7 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
   });
 
   // Once the extension is reloaded or updated under the page, the next event finds the context
-  // invalid: WXT then removes every listener and our UI, and nothing asks the gone background.
+  // invalid: it then removes every listener and our UI, and nothing asks the gone background.
   const live = <E extends Event>(handler: (event: E) => void) => (event: E): void => {
     if (ctx.isValid) handler(event);
   };

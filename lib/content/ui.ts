@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentContext } from './context';
 import { INLINE_CSS } from '@/components/tooltip/styles';
 import type { Size } from './position';
 
@@ -82,7 +82,7 @@ const HOST_RESET = ':host{all:initial !important}';
  * the helper brought its anchor-waiting and isolated-element code (about 1.5 kB gzipped) into the
  * script every page loads.
  */
-export async function createInlineUi(ctx: ContentScriptContext): Promise<InlineUi> {
+export async function createInlineUi(ctx: ContentContext): Promise<InlineUi> {
   const doc = document;
   const host = doc.createElement(HOST);
   const shadow = host.attachShadow({ mode: 'open' });

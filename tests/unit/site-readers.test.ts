@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { boxesCover } from '@/lib/content/sites/anchor';
 import { cleanDocsText, docsAnnotated, selectedDocsText, selectionRanges } from '@/lib/content/sites/docs-text';
-import { DOCS_MATCHES, NOTION_MATCHES, SITE_CONTENT_SCRIPTS, WORD_FRAME_MATCHES } from '@/lib/content/sites/hosts';
+import { DOCS_MATCHES, LISTED_CONTENT_SCRIPTS, NOTION_MATCHES } from '@/lib/content/sites/hosts';
 import { haloBlocks } from '@/lib/content/sites/notion-reader';
 import { addTestPageMatches } from '@/lib/content/sites/test-matches';
 import { selectedRunsText } from '@/lib/content/sites/word-reader';
@@ -75,10 +75,8 @@ describe('hovering a drawn selection', () => {
 describe('site scripts in the manifest', () => {
   const manifest = () => ({
     content_scripts: [
-      { matches: ['<all_urls>'], js: ['content-scripts/content.js'] },
       { matches: [...DOCS_MATCHES], js: ['content-scripts/docs-page.js'] },
-      { matches: [...WORD_FRAME_MATCHES], js: ['content-scripts/word.js'] },
-      ...SITE_CONTENT_SCRIPTS.map((script) => ({ matches: [...script.matches], js: [...script.js] })),
+      ...LISTED_CONTENT_SCRIPTS.map((script) => ({ matches: [...script.matches], js: [...script.js] })),
     ],
   });
 
@@ -93,7 +91,8 @@ describe('site scripts in the manifest', () => {
     const built = manifest();
     addTestPageMatches(built, '1');
     const added = built.content_scripts.map((script) => script.matches.filter((match) => match.startsWith('http://')));
-    expect(added).toEqual([[], ['http://127.0.0.1/document/*'], ['http://localhost/pages/word-frame.html*'], ['http://127.0.0.1/document/*'], ['http://127.0.0.1/pages/notion.html*']]);
+    // Docs' page-world script, then the listed ones: Docs' and Notion's readers, the inline estimates (every page), Word's frame.
+    expect(added).toEqual([['http://127.0.0.1/document/*'], ['http://127.0.0.1/document/*'], ['http://127.0.0.1/pages/notion.html*'], [], ['http://localhost/pages/word-frame.html*']]);
     expect(NOTION_MATCHES.every((match) => match.startsWith('https://'))).toBe(true);
   });
 });
