@@ -21,7 +21,7 @@ const truth = (text: string) => predictedLength(sara ?? (() => { throw new Error
 function sources(overrides: Partial<SourceOptions> = {}) {
   const seen: Array<{ meta: CreditsMeta; at: number }> = [];
   const built = createSources('audiostack', {
-    baseUrl: double.url, apiKey: 'test-key', backoffBaseMs: 2, backoffCapMs: 10, timeoutMs: 400, deadlineMs: 3_000,
+    baseUrl: double.url, apiKey: 'test-key', backoffBaseMs: 2, backoffCapMs: 10, timeoutMs: 2_000, deadlineMs: 10_000, // room for a loaded machine; a hang still ends in 2 s
     onCredits: (_vendor, meta, at) => seen.push({ meta, at }), ...overrides,
   });
   return { ...built, seen };
