@@ -5,6 +5,7 @@ import type { AccountView } from '@/lib/account/view';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import type { Settings } from '@/lib/settings/schema';
+import { openingSettings } from '../page-settings';
 import { AlertsPanel } from './AlertsPanel';
 import { BalancePanel } from './BalancePanel';
 import { EstimatePanel } from './EstimatePanel';
@@ -20,7 +21,7 @@ export function PopupApp() {
   const [now, setNow] = useState(Date.now());
 
   useEffect(() => {
-    void sendToBackground('getSettings', {}).then(setSettings);
+    void openingSettings().then(setSettings);
     const load = () => void sendToBackground('accountStatus', {}).then(setView);
     load();
     // A check that finishes while the popup is open (the first one after setup, an alarm) shows at once.
