@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { lazyComponent } from '../lazy';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
@@ -24,7 +24,8 @@ export function OptionsPage() {
   // Sections take the settings loaded for their generation when they mount: an import loads them again and remounts them.
   const [generation, setGeneration] = useState(0);
   const [loaded, setLoaded] = useState<{ generation: number; settings: Settings }>();
-  useEffect(() => {
+  // Before the first paint, not after it: settings that have already arrived show in the first frame.
+  useLayoutEffect(() => {
     let live = true;
     void (generation === 0 ? openingSettings() : sendToBackground('getSettings', {}))
       .then((settings) => { if (live) setLoaded({ generation, settings }); });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { watchAccountState } from '@/lib/account/state-item';
 import type { AccountView } from '@/lib/account/view';
@@ -20,8 +20,9 @@ export function PopupApp() {
   const [refreshing, setRefreshing] = useState(false);
   const [now, setNow] = useState(Date.now());
 
+  // Before the first paint, not after it: settings that have already arrived show in the first frame.
+  useLayoutEffect(() => void openingSettings().then(setSettings), []);
   useEffect(() => {
-    void openingSettings().then(setSettings);
     const load = () => void sendToBackground('accountStatus', {}).then(setView);
     load();
     // A check that finishes while the popup is open (the first one after setup, an alarm) shows at once.

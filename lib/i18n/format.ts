@@ -23,6 +23,7 @@ export function createFormat(locale: Locale) {
   const weekday = dates({ weekday: 'short', month: 'numeric', day: 'numeric' });
   const hour = dates({ hour: 'numeric' });
   const calendar = dates({ dateStyle: 'medium', timeZone: 'UTC' });
+  const languages = lazily(() => new Intl.DisplayNames([locale], { type: 'language' }));
   return {
     locale,
     whole: (n: number) => whole().format(n),
@@ -50,6 +51,8 @@ export function createFormat(locale: Locale) {
     hour: (ms: number) => hour().format(ms),
     /** A YYYY-MM-DD date as written, whatever the time zone. */
     calendarDate: (isoDay: string) => calendar().format(Date.parse(`${isoDay}T00:00:00Z`)),
+    /** A language's name ('ko' → "Korean"), or its code where Intl has no name for it. */
+    language: (code: string) => languages().of(code) ?? code,
   };
 }
 export type Format = ReturnType<typeof createFormat>;
