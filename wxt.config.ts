@@ -1,7 +1,8 @@
 import { defineConfig } from 'wxt';
 import { WEBHOOK_PERMISSION_ORIGINS } from './lib/account/webhook';
 import { CHROME_PUBLIC_KEY, GECKO_ID } from './lib/extension-identity';
-import { SITE_CONTENT_SCRIPTS } from './lib/content/sites/hosts';
+import { contentScriptsWithoutPolyfill } from './lib/content/native-browser';
+import { LISTED_CONTENT_SCRIPTS } from './lib/content/sites/hosts';
 import { addTestPageMatches } from './lib/content/sites/test-matches';
 import { MANIFEST_API_HOSTS } from './lib/sources/endpoint-permission';
 
@@ -40,6 +41,8 @@ export default defineConfig({
   // Firefox's reviewers rebuild from the sources zip: test output and screenshots are not sources.
   zip: { excludeSources: ['out/**', 'docs/store/**'] },
   hooks: {
+    // The polyfill is for the background and pages only: content scripts use the native API (lib/content/native-browser.ts).
+    'vite:build:extendConfig': contentScriptsWithoutPolyfill,
     // Nothing in the Firefox build reads the policy schema: leave it out there.
     'build:publicAssets': (wxt, files) => {
       if (wxt.config.browser !== 'firefox') return;
@@ -48,7 +51,7 @@ export default defineConfig({
     },
     // WXT's manifest types predate Firefox's data_collection_permissions; add it after generation.
     'build:manifestGenerated': (wxt, manifest) => {
-      manifest.content_scripts = [...manifest.content_scripts ?? [], ...SITE_CONTENT_SCRIPTS.map((script) => ({ ...script, matches: [...script.matches], js: [...script.js] }))];
+      manifest.content_scripts = [...manifest.content_scripts ?? [], ...LISTED_CONTENT_SCRIPTS.map((script) => ({ ...script, matches: [...script.matches], js: [...script.js] }))];
       addTestPageMatches(manifest, process.env.SCRIPTMETER_TEST_PAGES);
       if (wxt.config.browser !== 'firefox') {
         // A fixed id (lib/extension-identity.ts): the Docs flag and enterprise policy name it.

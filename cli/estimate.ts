@@ -143,6 +143,8 @@ async function run(args: string[], io: Io): Promise<number> {
     await writeJsonFile(learnedPath, built.local.learned()).catch(() => undefined);
   }
   for (const warning of result.warnings) io.stderr.write(`scriptmeter: note: ${warning}\n`);
+  // Bought under --max-credits, yet some pieces were not (the budget, shared by a script's lines, ran out): say what they would cost.
+  if (result.plan && result.predictCredits > 0) io.stderr.write(`scriptmeter: note: --max-credits ${formatCredits(options.maxCredits)} did not cover ${result.plan.calls} more predict call${result.plan.calls === 1 ? '' : 's'} (${formatCredits(result.plan.credits)} credits): those figures are local\n`);
   const [error] = result.errors;
   if (error !== undefined) {
     throw new InputError(error === SUNSET_MESSAGE ? `${error} From here: --source audiostack, --endpoint URL (a Supertone-compatible API), or --source local.` : error);

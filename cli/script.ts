@@ -4,7 +4,7 @@ import { formatCredits } from '../lib/format';
 import type { ProviderId } from '../lib/rates/credits';
 import { castLookup, type Cast } from '../lib/script/cast';
 import { estimateScript, type ScriptEstimate, type ScriptFigures } from '../lib/script/estimate';
-import { lineEstimator } from '../lib/script/line-estimator';
+import { budgetedLineEstimator } from '../lib/script/line-estimator';
 import { paragraphScript, parseScript } from '../lib/script/parse';
 import { DEFAULT_SCRIPT_OPTIONS } from '../lib/script/rules';
 import type { Consent } from '../lib/estimate/estimator';
@@ -30,7 +30,7 @@ export interface ScriptRun {
   voice: VoiceProfile;
   apiKey: boolean;
   onProgress?: (done: number, total: number) => void;
-  /** For a paid source: the credits all lines together may spend (none: lines stay local with their plans). */
+  /** For a paid source: the credits all lines together may spend, shared in order (none: lines stay local with their plans). */
   consent?: Consent;
   /** false: work the figures out but write no cue sheet (a first pass that only plans). */
   writeCues?: boolean;
@@ -52,8 +52,9 @@ export async function estimateAsScript(text: string, file: string, flags: Script
   // spoken either way); a screenplay is always read as one, since most of it is not spoken.
   const script = asked ? parsed ?? paragraphScript(text) : parsed?.format === 'fountain' ? parsed : undefined;
   if (!script) return undefined;
-  const estimateLine = lineEstimator(run.estimators.api ? { [run.voice.source]: run.estimators.api } : {}, run.estimators.local, run.consent && { consent: run.consent });
-  const estimate = await estimateScript(text, script, { cast: lookup, estimateLine, headline: 'supertone', onProgress: run.onProgress });
+  // The lines share the one budget, as in the extension: never the whole of it each.
+  const { estimateLine, parallel } = budgetedLineEstimator(run.estimators.api ? { [run.voice.source]: run.estimators.api } : {}, run.estimators.local, run.consent);
+  const estimate = await estimateScript(text, script, { cast: lookup, estimateLine, headline: 'supertone', onProgress: run.onProgress, parallel });
   for (const [format, path] of [['srt', flags.srt], ['vtt', flags.vtt]] as const) {
     if (path && run.writeCues !== false) await writeTextFile(path, cueSheet(format satisfies CueFormat, cuesFromLines(estimate.figures.lines)));
   }

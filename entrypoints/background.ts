@@ -42,10 +42,13 @@ export default defineBackground(() => {
           const fromContentScript = !(sender.url?.startsWith(extensionBaseUrl) ?? false);
           return engine.estimate(text, { where: estimateOrigin(sender.url, extensionBaseUrl), record: record ?? true, ...(fromContentScript ? { offer, offerable: true } : { consent }) });
         },
-        scriptLines: ({ text }) => engine.estimate(text, { where: '', record: false, paragraphs: true }),
+        paragraphFigures: ({ text }) => engine.paragraphFigures(text).then(
+          (paragraphs) => ({ ok: true as const, paragraphs }),
+          (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }),
+        ),
         inlineConfig: async ({ host }) => {
           const settings = await readSettings();
-          return inlineConfigFor(settings, await engine.localVoice(), host, userInlineWords());
+          return inlineConfigFor({ ...settings, provider: (await engine.headline()).provider }, await engine.localVoice(), host, userInlineWords());
         },
         getSettings: () => readSettings(),
         saveSettings: ({ patch }) => unlessStorageFull(() => saveSettings(patch), () => ({ ok: false as const, errors: storageFullErrors(patch) })),

@@ -1,6 +1,6 @@
 /**
  * `npm run size`: fails when a build grows past its budget. The content script is injected into
- * every page the user opens, so it has the tightest budget (issue #3: ≤ 20 KB gzipped in all, the
+ * every page the user opens, so it has the tightest budget (issue #3: ≤ 20 KB gzipped in all, now 15 KB, the
  * page-world bridge and, on their hosts, the site readers included); the whole extension is what users download, counted raw as shipped.
  * Run after `npm run build`.
  */
@@ -17,17 +17,22 @@ interface Budget {
 }
 
 const KB = 1024;
-const EVERY_PAGE = ['content-scripts/content.js', 'content-scripts/editor-bridge.js'];
+/**
+ * Each kind of page's content scripts, gzipped (goal 12 kB). 20 → 15 kB once they stopped bundling
+ * webextension-polyfill and WXT's shadow-root UI helper: every page 12.1 kB, Docs 13.6 kB.
+ */
+const CONTENT_BUDGET = 15 * KB;
+const EVERY_PAGE = ['inline.js', 'content-scripts/editor-bridge.js'];
 /**
  * What a page of each kind loads: every page the general script and the editor bridge (not Docs,
  * which has no code editor to bridge); the site readers only on their hosts
  * (lib/content/sites/hosts.ts); Word's editing frame its own script.
  */
 const BUDGETS: Budget[] = [
-  { label: 'content scripts on every page (isolated + page-world bridge)', paths: EVERY_PAGE, measure: 'gzip', maxBytes: 20 * KB },
-  { label: 'content scripts on Google Docs', paths: ['content-scripts/content.js', 'content-scripts/docs-page.js', 'site-docs.js'], measure: 'gzip', maxBytes: 20 * KB },
-  { label: 'content scripts on Notion', paths: [...EVERY_PAGE, 'site-notion.js'], measure: 'gzip', maxBytes: 20 * KB },
-  { label: 'content scripts in Word\'s editing frame', paths: ['content-scripts/word.js'], measure: 'gzip', maxBytes: 20 * KB },
+  { label: 'content scripts on every page (isolated + page-world bridge)', paths: EVERY_PAGE, measure: 'gzip', maxBytes: CONTENT_BUDGET },
+  { label: 'content scripts on Google Docs', paths: ['inline.js', 'content-scripts/docs-page.js', 'site-docs.js'], measure: 'gzip', maxBytes: CONTENT_BUDGET },
+  { label: 'content scripts on Notion', paths: [...EVERY_PAGE, 'site-notion.js'], measure: 'gzip', maxBytes: CONTENT_BUDGET },
+  { label: 'content scripts in Word\'s editing frame', paths: ['word-frame.js'], measure: 'gzip', maxBytes: CONTENT_BUDGET },
   // 600 kB until dialogue scripts (issue 12): the Fountain parser, cast and script estimate in the
   // background and their words in three languages, which every catalog copy carries, added 75 kB raw.
   // 650 → 700 kB: voice calibration (number words in five languages, the fit, the Calibrate a voice

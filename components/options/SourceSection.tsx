@@ -3,6 +3,7 @@ import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import type { Settings } from '@/lib/settings/schema';
 import { SOURCE_SETTINGS } from '@/lib/settings/voice-profile';
+import { watchSpendLedger } from '@/lib/spend/ledger-item';
 import { SPEND_RULES } from '@/lib/spend/rule';
 import { Field } from '../Field';
 import { useManagedPolicy } from './managed';
@@ -23,7 +24,11 @@ export function SourceSection() {
   const policy = useManagedPolicy();
   const [spent, setSpent] = useState<number>();
   const readSpent = () => void sendToBackground('spendStatus', {}).then((status) => setSpent(status.spentToday));
-  useEffect(readSpent, []);
+  // Follows the ledger: a figure bought in the popup or a voice list fetched shows here at once.
+  useEffect(() => {
+    readSpent();
+    return watchSpendLedger(readSpent);
+  }, []);
   if (!draft) return <section class="card" aria-busy="true">…</section>;
 
   const ruleLocked = policy.spend?.rule !== undefined;
@@ -32,7 +37,7 @@ export function SourceSection() {
     event.preventDefault();
     if (!draft) return;
     const cap = draft.dailyCap.trim() === '' ? Number.NaN : Number(draft.dailyCap);
-    void save({ source: draft.source, spend: { rule: draft.rule, dailyCap: cap } }).then(readSpent);
+    void save({ source: draft.source, spend: { rule: draft.rule, dailyCap: cap } });
   }
 
   return (

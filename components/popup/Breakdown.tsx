@@ -1,39 +1,39 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { ParagraphFigure } from '@/lib/estimate/paragraph-figures';
 import { formatClock } from '@/lib/format';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
-import { breakdownRows, MAX_BREAKDOWN_PARAGRAPHS, splitParagraphs } from './paragraphs';
+import { breakdownRows, hasParagraphs, MAX_BREAKDOWN_PARAGRAPHS } from './paragraphs';
 
 /**
- * Per-paragraph lengths with cumulative timecodes, for scripts of more than one paragraph.
- * Each paragraph is its own estimate, kept out of the history (the whole script is in it already);
- * the background's cache makes the repeats cheap.
+ * Per-paragraph lengths with cumulative timecodes, for scripts of more than one paragraph. Derived
+ * in the background from the whole script's estimate (`figure`: asked again when that changes,
+ * e.g. after buying the exact figure), never estimated on its own: it costs no credits and adds no
+ * history row. A paragraph's figure that is not exact is marked ≈ and the note says why.
  */
-export function Breakdown(props: { text: string }) {
+export function Breakdown(props: { text: string; figure: unknown }) {
   const { t, f } = useI18n();
-  const paragraphs = splitParagraphs(props.text);
-  const shown = paragraphs.slice(0, MAX_BREAKDOWN_PARAGRAPHS);
-  const [seconds, setSeconds] = useState<number[]>();
+  const many = hasParagraphs(props.text);
+  const [reply, setReply] = useState<{ paragraphs: ParagraphFigure[] } | { error: string }>();
 
   useEffect(() => {
-    if (shown.length < 2) return;
+    if (!many) return;
     let cancelled = false;
-    void (async () => {
-      const figures: number[] = [];
-      for (const paragraph of shown) {
-        const reply = await sendToBackground('estimate', { text: paragraph, record: false });
-        figures.push(reply.ok ? reply.result.seconds : Number.NaN);
-      }
-      if (!cancelled) setSeconds(figures);
-    })();
+    setReply(undefined);
+    sendToBackground('paragraphFigures', { text: props.text }).then(
+      (answer) => { if (!cancelled) setReply(answer.ok ? { paragraphs: answer.paragraphs } : { error: answer.error }); },
+      (error: unknown) => { if (!cancelled) setReply({ error: error instanceof Error ? error.message : String(error) }); },
+    );
     return () => { cancelled = true; };
-  }, [props.text]);
+  }, [props.text, props.figure]);
 
-  if (shown.length < 2) return null;
+  if (!many || (reply && 'paragraphs' in reply && reply.paragraphs.length < 2)) return null;
+  const all = reply && 'paragraphs' in reply ? reply.paragraphs : undefined;
+  const rows = all && breakdownRows(all.slice(0, MAX_BREAKDOWN_PARAGRAPHS));
   return (
     <details class="breakdown" open>
       <summary>{t('est.breakdown')}</summary>
-      {!seconds ? <p class="muted" role="status">{t('est.estimating')}</p> : (
+      {!reply ? <p class="muted" role="status">{t('est.estimating')}</p> : !rows ? <p class="problem">{t('est.failed', { error: 'error' in reply ? reply.error : '' })}</p> : (
         <table id="breakdown-table">
           <thead>
             <tr>
@@ -43,17 +43,21 @@ export function Breakdown(props: { text: string }) {
             </tr>
           </thead>
           <tbody>
-            {breakdownRows(shown, seconds).map((row) => (
-              <tr key={row.index}>
+            {rows.map((row) => (
+              <tr key={row.index} class={row.basis === 'exact' ? undefined : `approx ${row.basis}`}>
                 <th scope="row" class="preview"><span class="index">{f.whole(row.index)}</span> {row.preview}</th>
-                <td class="num">{Number.isNaN(row.seconds) ? '–' : formatClock(row.seconds)}</td>
-                <td class="num">{Number.isNaN(row.endsAt) ? '–' : formatClock(row.endsAt)}</td>
+                <td class="num" title={row.basis === 'exact' ? undefined : t(`est.breakdown.${row.basis}`)}>
+                  {row.basis === 'exact' ? '' : '≈ '}{formatClock(row.seconds)}
+                </td>
+                <td class="num">{formatClock(row.endsAt)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {paragraphs.length > shown.length && <p class="muted">{t('est.breakdownCut', { count: f.whole(shown.length) })}</p>}
+      {rows?.some((row) => row.basis === 'divided') && <p class="muted" id="breakdown-divided">{t('est.breakdown.divided')}</p>}
+      {rows?.some((row) => row.basis === 'local') && <p class="muted" id="breakdown-local">{t('est.breakdown.local')}</p>}
+      {all && all.length > MAX_BREAKDOWN_PARAGRAPHS && <p class="muted">{t('est.breakdownCut', { count: f.whole(MAX_BREAKDOWN_PARAGRAPHS) })}</p>}
     </details>
   );
 }

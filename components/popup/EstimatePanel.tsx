@@ -93,12 +93,15 @@ function EstimateResultView(props: { reply: EstimateReply; text: string; setting
           ? t(script.voices === 1 ? 'script.creditsOneVoice' : 'script.credits', { credits: f.amount(script.credits), voices: f.whole(script.voices) })
           : t('est.creditsAt', { credits: f.amount(result.credits[provider]), provider: providerName(provider, props.settings.model, props.settings) })}
       </p>
+      {reply.providerAssumed && (
+        <p class="muted" id="provider-assumed">{t('est.providerAssumed', { voice: reply.voice.voiceId, provider: providerName(provider, props.settings.model, props.settings) })}</p>
+      )}
       <Provenance result={result} />
       <PaidFigure result={result} rule={props.settings.spend.rule} onBuy={props.onBuy} />
       <SlotCheck seconds={result.seconds} initial={props.settings.slotSeconds} />
       {script && <Speakers script={script} settings={props.settings} onCast={props.onCast} />}
       <ProviderTable credits={result.credits} model={props.settings.model} settings={props.settings} chosen={provider} />
-      {script ? <SpeakerLines lines={script.lines} /> : <Breakdown text={props.text} />}
+      {script ? <SpeakerLines lines={script.lines} /> : <Breakdown text={props.text} figure={result} />}
       <CueDownloads text={props.text} lines={script?.lines} />
     </div>
   );

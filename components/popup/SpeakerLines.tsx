@@ -5,7 +5,7 @@ import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import type { LineFigure } from '@/lib/script/estimate';
 import { download } from '../options/settings-file';
-import { MAX_BREAKDOWN_PARAGRAPHS } from './paragraphs';
+import { breakdownRows, MAX_BREAKDOWN_PARAGRAPHS } from './paragraphs';
 
 const PREVIEW_CHARS = 40;
 
@@ -47,24 +47,26 @@ export function SpeakerLines(props: { lines: readonly LineFigure[] }) {
 
 /**
  * Downloads the estimate as an SRT or WebVTT cue sheet: a cue per line of dialogue, or per
- * paragraph for text without speakers (asked for from the background when not known yet).
+ * paragraph for text without speakers (the breakdown's figures, derived from the whole estimate:
+ * a download never buys a prediction).
  */
 export function CueDownloads(props: { text: string; lines?: readonly LineFigure[] }) {
   const { t } = useI18n();
   const [error, setError] = useState<string>();
 
   async function save(format: CueFormat) {
-    let lines = props.lines;
-    if (!lines) {
-      const reply = await sendToBackground('scriptLines', { text: props.text });
-      if (!reply.ok || !reply.script) {
+    let cues = props.lines && cuesFromLines(props.lines);
+    if (!cues) {
+      const reply = await sendToBackground('paragraphFigures', { text: props.text });
+      if (!reply.ok || reply.paragraphs.length === 0) {
         setError(reply.ok ? t('script.noLines') : reply.error);
         return;
       }
-      lines = reply.script.lines;
+      const { paragraphs } = reply;
+      cues = cuesFromLines(breakdownRows(paragraphs).map((row, k) => ({ ...row, speaker: null, text: paragraphs[k]?.text ?? '' })));
     }
     setError(undefined);
-    download(`script.${format}`, format === 'srt' ? 'application/x-subrip' : 'text/vtt', cueSheet(format, cuesFromLines(lines)));
+    download(`script.${format}`, format === 'srt' ? 'application/x-subrip' : 'text/vtt', cueSheet(format, cues));
   }
 
   return (

@@ -1,5 +1,5 @@
 /**
- * Styles for the shadow root. WXT resets the host with `:host { all: initial !important }`: for
+ * Styles for the shadow root. The host is reset with `:host { all: initial !important }` (lib/content/ui.ts): for
  * !important declarations the shadow root's own win over the page's, style attributes included,
  * so a page's `display: none !important` on our host loses (tests/e2e/hostile-pages.e2e.ts). The
  * boxes sit in the top layer (popover), above any z-index and outside the page's transforms.

@@ -7,12 +7,15 @@ import type { CalibrationStore } from '../calibration/store';
 import type { LocalVoice } from './inline';
 import { DurationCache, type CacheEntries } from '../estimate/duration-cache';
 import { createEstimator, type Consent, type EstimateResult, type Estimator } from '../estimate/estimator';
+import { paragraphFigures, type ParagraphFigure } from '../estimate/paragraph-figures';
 import type { HistoryLog } from '../history/log';
 import { historyRow } from '../history/row';
 import { createI18n, detectLocale, type I18n } from '../i18n';
 import { estimateWording } from '../i18n/estimate-wording';
 import type { EstimateReply } from '../messages/protocol';
 import type { Settings } from '../settings/schema';
+import { normalizeScript } from '../text/normalize';
+import { headlineProvider, type HeadlineProvider } from '../rates/headline-provider';
 import { keysSetIn, readApiKeys, readSettings } from '../settings/store';
 import { voiceProfile } from '../settings/voice-profile';
 import { createSources } from '../sources';
@@ -22,14 +25,14 @@ import { estimateSettingsScript } from '../script/background';
 import { authorize, type Refusal } from '../spend/authorize';
 import { balanceRecorder } from './balance-readings';
 import { createSpendLedger } from '../spend/ledger';
+import { spendLedgerItem } from '../spend/ledger-item';
 import { createOfferSigner, offerBinding } from '../spend/offer-token';
 import { offerSecret } from './offer-secret';
+import { usedOfferStore } from './used-offers';
 
 const cacheItem = storage.defineItem<CacheEntries>('local:durationCache', { fallback: [] });
 /** Vendor answers the local model learned voices from (a cache: the user's calibrations are kept apart). */
 const learnedItem = storage.defineItem<unknown>('local:learnedAnswers', { fallback: {} });
-/** Credits spent per local day on paid predictions (the automatic rule's cap). */
-const spendLedgerItem = storage.defineItem<unknown>('local:spendLedger', { fallback: null });
 /** Vendors' voice lists as last fetched (options writes them; listing can cost credits). */
 export const voiceCatalogItem = storage.defineItem<unknown>('local:voiceCatalog', { fallback: {} });
 const CALIBRATION_SAVE_DELAY_MS = 2_000;
@@ -44,8 +47,6 @@ export interface EstimateRequestInfo {
   offer?: string;
   /** The asker is a content script: an exact figure not bought comes with a signed offer to buy it. */
   offerable?: boolean;
-  /** Text without speakers gets lines too, one per paragraph (cue sheets). */
-  paragraphs?: boolean;
 }
 
 async function readVoiceDirectory(vendor: VendorId): Promise<VoiceDirectory> {
@@ -78,7 +79,7 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
   const limits = new Map<VendorId, AdaptiveLimit>();
   const ledger = createSpendLedger({ load: () => spendLedgerItem.getValue(), save: (state) => spendLedgerItem.setValue(state) });
   const readings = balanceRecorder();
-  const offers = createOfferSigner({ secret: offerSecret() });
+  const offers = createOfferSigner({ secret: offerSecret(), used: usedOfferStore() });
   let localModel: Promise<CalibratedLocalModel> | undefined;
   let current: ReturnType<typeof build> | undefined;
   let calibrationTimer: ReturnType<typeof setTimeout> | undefined;
@@ -152,7 +153,9 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
     // A line whose cast voice chose the local model says so, not "no API key".
     byVendor.local = createEstimator({ ...shared, localBecause: 'chosen' });
     const localOnly = createEstimator({ ...shared, localBecause: 'no-key' });
-    return { estimator, local, settings, stamp: JSON.stringify(settings), voice, i18n, byVendor, localOnly };
+    // A typed or imported voice id of a reseller's is priced at its provider from the voice list, or says it is assumed.
+    const headline = headlineProvider(settings, voice, voices);
+    return { estimator, local, settings, stamp: JSON.stringify(settings), voice, i18n, byVendor, localOnly, headline };
   }
 
   /**
@@ -198,22 +201,38 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
     invalidate(): void {
       current = undefined;
     },
+    /** The provider whose price heads a figure now (lib/rates/headline-provider.ts). */
+    async headline(): Promise<HeadlineProvider> {
+      return (await inEffect()).headline;
+    },
     /** The voice in effect as the local model sees it, so content scripts' instant figures match ours. */
     async localVoice(): Promise<LocalVoice> {
       const { local, voice, i18n } = await inEffect();
       return { parameters: local.parameters(voice), calibrated: calibratedNote(i18n.t, local.basis(voice)) };
     },
+    /**
+     * The popup's per-paragraph figures for `text` as one voice, after its whole estimate: asked with
+     * no consent, so a paid source answers only from what that estimate bought (the cache) and the
+     * local model covers the rest. Never a paid call of its own, never a history row.
+     */
+    async paragraphFigures(text: string): Promise<ParagraphFigure[]> {
+      const { estimator, settings, voice, local } = await inEffect();
+      const result = await estimator.estimate(text, voice, { maxApiCharacters: settings.maxApiCharacters });
+      return paragraphFigures(normalizeScript(text, settings.normalize).text, result.pieces, (part) => local.seconds(part, voice));
+    },
     async estimate(text: string, request: EstimateRequestInfo): Promise<EstimateReply> {
       try {
         const built = await inEffect();
-        const { settings, voice, i18n } = built;
+        const { voice, i18n, headline } = built;
+        // The settings as priced: a reseller's voice at its own provider.
+        const settings = { ...built.settings, provider: headline.provider };
         // An offer is for this text and voice only; anything else about it (forged, used, expired) buys nothing.
         const binding = request.offer !== undefined || request.offerable ? await offerBinding(text, voice) : undefined;
         const redeemed = request.offer !== undefined && binding ? await offers.redeem(request.offer, binding) : undefined;
         const info: EstimateRequestInfo = { ...request, consent: redeemed === undefined ? request.consent : { maxCredits: redeemed } };
         // A dialogue is estimated line by line with each speaker's voice; other text as one voice.
         const scripted = await estimateSettingsScript(text, settings, voice, { estimators: built.byVendor, fallback: built.localOnly }, {
-          paragraphs: info.paragraphs, tooLongReason: i18n.t('estimate.tooLong', { max: i18n.f.whole(settings.maxApiCharacters) }),
+          tooLongReason: i18n.t('estimate.tooLong', { max: i18n.f.whole(settings.maxApiCharacters) }),
           authorize: async (plan) => {
             const authorization = await authorize(settings.spend, plan, ledger, info.consent);
             return { ...authorization, refusedBecause: authorization.refusal && refusalReason(authorization.refusal, i18n) };
@@ -228,7 +247,10 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
         }
         // The background's own plan, signed: the tooltip's button can hand it back, never widen it.
         const offer = request.offerable && binding && result.plan && settings.spend.rule !== 'never' ? await offers.issue(binding, result.plan.credits) : undefined;
-        return { ok: true, result, voice, provider: settings.provider, ...(scripted && { script: scripted.figures }), ...(offer && { offer }) };
+        return {
+          ok: true, result, voice, provider: settings.provider, ...(headline.assumed && { providerAssumed: true as const }),
+          ...(scripted && { script: scripted.figures }), ...(offer && { offer }),
+        };
       } catch (error) {
         current = undefined;
         return { ok: false, error: error instanceof Error ? error.message : 'Estimate failed.' };

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentContext } from './context';
 import { frameDocument } from './dom';
 import { nextTasks } from './schedule';
 
@@ -7,7 +7,7 @@ import { nextTasks } from './schedule';
  * page, attached when focus first moves into them (the outer window blurs). Cross-origin frames
  * cannot be read and are left alone.
  */
-export function watchFrames(ctx: ContentScriptContext, top: Window, attach: (win: Window) => void): void {
+export function watchFrames(ctx: ContentContext, top: Window, attach: (win: Window) => void): void {
   const seen = new WeakSet<Document>();
   const later = nextTasks(ctx);
   const visit = (win: Window) => {

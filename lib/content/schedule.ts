@@ -1,15 +1,15 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentContext } from './context';
 
 /*
- * Timers tied to the content script's context. WXT's ctx.setTimeout and ctx.requestAnimationFrame
- * add an 'abort' listener per call and never remove it: one per keystroke or scrolled frame, kept
- * for the page's life. Here each helper registers its clean-up once and reuses one pending slot.
+ * Timers tied to the content script's context (lib/content/context.ts). Each helper registers its
+ * clean-up once and reuses one pending slot, rather than an 'abort' listener per call (what WXT's
+ * ctx.setTimeout did: one per keystroke or scrolled frame, kept for the page's life).
  */
 
 export type Pause = () => Promise<void>;
 
-/** What scheduling needs of WXT's content-script context. */
-export type ScheduleContext = Pick<ContentScriptContext, 'onInvalidated' | 'isValid' | 'isInvalid' | 'block'>;
+/** What scheduling needs of the content script's context. */
+export type ScheduleContext = Pick<ContentContext, 'onInvalidated' | 'isValid' | 'isInvalid' | 'block'>;
 
 /** A single pending timer for `task`, cleared when the context is invalidated. */
 function timerSlot(ctx: ScheduleContext, task: () => void): (ms: number) => void {

@@ -2,7 +2,7 @@ import { renderTooltip } from '@/components/tooltip/views';
 import { buyExactFigure, produceFigure, type FigureDeps, type FigureSink } from './figures';
 import type { Figure, InlineConfig } from './inline-config';
 import { placeTooltip, type Size } from './position';
-import { readSelection, type Point, type SelectionRead } from './read';
+import type { Point, SelectionRead } from './read';
 import { selectionNow } from './site-read';
 import type { InlineUi } from './ui';
 import { viewportOf } from './viewport';
@@ -24,6 +24,8 @@ export function createSelectionTooltip(deps: SelectionTooltipDeps) {
   /** Selection changes counted, so a dismissed selection comes back only when it changes (or is hovered). */
   let selectionEpoch = 0;
   let dismissed: { text: string; epoch: number } | null = null;
+  /** A hover's read and figure under way: the pointer moving on meanwhile asks nothing more. */
+  let hovering = false;
   /** Our shadow root's container, once it exists: fields' carets are measured in it. */
   let container: Element | null = null;
   const mirror = () => container;
@@ -102,11 +104,16 @@ export function createSelectionTooltip(deps: SelectionTooltipDeps) {
     forText(text: string, anchor: () => DOMRect | null, mayAsk: boolean): Promise<void> {
       return present({ text, anchor }, mayAsk);
     },
-    /** The pointer rests on the selection: show it again, if it was dismissed. */
-    fromHover(pointer: Point): void {
-      if (current || !deps.config.current?.active) return;
-      const read = readSelection(deps.doc, { pointer, mirror });
-      if (read) void present(read, true);
+    /** The pointer rests on the selection (the DOM's, or the one a site draws): show it again, if it was dismissed. */
+    async fromHover(pointer: Point): Promise<void> {
+      if (current || hovering || !deps.config.current?.active) return;
+      hovering = true;
+      try {
+        const read = await selectionNow(deps.doc, { pointer, mirror });
+        if (read && !current) await present(read, true);
+      } finally {
+        hovering = false;
+      }
     },
   };
 }

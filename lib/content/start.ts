@@ -1,5 +1,4 @@
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentContext } from './context';
 import { createConfigClient } from './config-client';
 import { frameOffset } from './dom';
 import { createEstimateClient } from './estimate-client';
@@ -7,6 +6,8 @@ import { createFieldChip } from './field-chip';
 import { watchFrames } from './frames';
 import { pointIsInSelection } from './hover';
 import { createSelectionTooltip } from './selection-tooltip';
+import { siteReader } from './sites/hook';
+import { listenToTab } from './tab-listener';
 import { createTabMessageHandler } from './tab-messages';
 import { isTabEnvelope } from './tab-protocol';
 import { createTrustClock } from './trust';
@@ -23,7 +24,7 @@ const CHIP_QUIET_MS = 400;
  * Wires the inline estimates into a page: listeners only, all tied to `ctx`, so an idle page
  * costs nothing and an extension reload leaves nothing behind.
  */
-export function startInline(ctx: ContentScriptContext, win: Window): void {
+export function startInline(ctx: ContentContext, win: Window): void {
   const doc = win.document;
   const trust = createTrustClock();
   const config = createConfigClient(win.location.hostname);
@@ -52,7 +53,7 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
   });
 
   // Once the extension is reloaded or updated under the page, the next event finds the context
-  // invalid: WXT then removes every listener and our UI, and nothing asks the gone background.
+  // invalid: it then removes every listener and our UI, and nothing asks the gone background.
   const live = <E extends Event>(handler: (event: E) => void) => (event: E): void => {
     if (ctx.isValid) handler(event);
   };
@@ -92,8 +93,11 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
       if (!pointerDown) settle();
     }));
     ctx.addEventListener(frame, 'mousemove', live((event) => {
-      if (!hoverArmed || tooltip.visible || !event.isTrusted) return;
-      if (pointIsInSelection(frameDoc, event.clientX, event.clientY)) tooltip.fromHover(toTop(event));
+      if (pointerDown || tooltip.visible || !event.isTrusted) return;
+      const { clientX: x, clientY: y } = event;
+      // Docs, Word and Notion draw their own selection, in the document their reader runs in (this one).
+      const site = frame === win ? siteReader() : undefined;
+      if ((hoverArmed && pointIsInSelection(frameDoc, x, y)) || site?.covers(x, y)) void tooltip.fromHover(toTop(event));
     }), { passive: true });
     ctx.addEventListener(frame, 'scroll', live(follow), { capture: true, passive: true });
     ctx.addEventListener(frame, 'resize', live(follow), { passive: true });
@@ -123,8 +127,5 @@ export function startInline(ctx: ContentScriptContext, win: Window): void {
   });
 
   const onTabMessage = createTabMessageHandler({ doc, config, estimates, tooltip, chip });
-  const listener = (message: unknown): Promise<unknown> | undefined => (isTabEnvelope(message) ? onTabMessage(message) : undefined);
-  browser.runtime.onMessage.addListener(listener);
-  // After an extension reload or update the old script's runtime is gone (and its listeners with it).
-  ctx.onInvalidated(() => browser.runtime?.onMessage.removeListener(listener));
+  ctx.onInvalidated(listenToTab((message) => (isTabEnvelope(message) ? onTabMessage(message) : undefined)));
 }

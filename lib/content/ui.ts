@@ -1,5 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentContext } from './context';
 import { INLINE_CSS } from '@/components/tooltip/styles';
 import type { Size } from './position';
 
@@ -69,21 +68,30 @@ function createBox(container: HTMLElement, keeper: HostKeeper, className: string
   };
 }
 
-/** The shadow-root UI, created on first use (untouched pages get no extra DOM). */
-export async function createInlineUi(ctx: ContentScriptContext): Promise<InlineUi> {
-  const ui = await createShadowRootUi(ctx, {
-    name: 'scriptmeter-inline',
-    position: 'inline',
-    anchor: document.documentElement,
-    append: 'last',
-    css: INLINE_CSS,
-    onMount: (container, _shadow, host) => {
-      const keeper = createHostKeeper(host);
-      return { tooltip: createBox(container, keeper, 'tooltip', 'status'), chip: createBox(container, keeper, 'chip', null), container };
-    },
-  });
-  ui.mount();
-  const boxes = ui.mounted;
-  if (!boxes) throw new Error('ScriptMeter: the inline UI did not mount.');
-  return boxes;
+/** The host element's name: the page (and our tests) see only this, its shadow root open. */
+const HOST = 'scriptmeter-inline';
+/**
+ * WXT's reset, kept: for !important declarations the shadow root's own win over the page's, so a
+ * page's `display: none !important` on our host loses.
+ */
+const HOST_RESET = ':host{all:initial !important}';
+
+/**
+ * The shadow-root UI, created on first use (untouched pages get no extra DOM). Our own few lines
+ * rather than WXT's createShadowRootUi: all we need is a host with a shadow root and a style, and
+ * the helper brought its anchor-waiting and isolated-element code (about 1.5 kB gzipped) into the
+ * script every page loads.
+ */
+export async function createInlineUi(ctx: ContentContext): Promise<InlineUi> {
+  const doc = document;
+  const host = doc.createElement(HOST);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = HOST_RESET + INLINE_CSS;
+  const container = doc.createElement('div');
+  shadow.append(style, container);
+  doc.documentElement.append(host);
+  ctx.onInvalidated(() => host.remove());
+  const keeper = createHostKeeper(host);
+  return { tooltip: createBox(container, keeper, 'tooltip', 'status'), chip: createBox(container, keeper, 'chip', null), container };
 }

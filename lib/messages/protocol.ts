@@ -1,5 +1,6 @@
 import type { AccountProtocol } from '../account/protocol';
 import type { CalibrationProtocol } from '../calibration/protocol';
+import type { EstimateProtocol } from '../estimate/protocol';
 import type { Consent, EstimateResult } from '../estimate/estimator';
 import type { VendorId, VoiceProfile } from '../sources/types';
 import type { ProviderId } from '../rates/credits';
@@ -7,7 +8,6 @@ import type { FieldErrors, Settings } from '../settings/schema';
 import type { InlineConfig } from '../content/inline-config';
 import type { HistoryProtocol } from '../history/protocol';
 import type { EstimateTotal, ScriptFigures } from '../script/estimate';
-import type { ScriptProtocol } from '../script/protocol';
 import type { PaidOffer } from '../spend/offer-token';
 import type { SourcesProtocol } from '../sources/protocol';
 
@@ -16,7 +16,7 @@ import type { SourcesProtocol } from '../sources/protocol';
  * Types only, so the content script can use it without shipping zod; the background checks
  * every request against lib/messages/schemas.ts on receipt.
  */
-export interface Protocol extends AccountProtocol, HistoryProtocol, ScriptProtocol, CalibrationProtocol, SourcesProtocol {
+export interface Protocol extends AccountProtocol, HistoryProtocol, CalibrationProtocol, SourcesProtocol, EstimateProtocol {
   /**
    * Any part of the extension, content scripts included. `record: false` keeps the estimate out of
    * the history (a part of a script already recorded whole, like the popup's per-paragraph figures).
@@ -48,7 +48,8 @@ export interface Envelope<K extends MessageType = MessageType> {
 export type EstimateReply =
   /** `script`: a dialogue's lines and speakers; `result` is then the whole script's total. */
   /** `offer`: to a content script, the exact figure it may buy with one trusted click. */
-  | { ok: true; result: EstimateTotal; voice: VoiceProfile; provider: ProviderId; script?: ScriptFigures; offer?: PaidOffer }
+  /** `providerAssumed`: the voice's provider is not known (lib/rates/headline-provider.ts); `provider` is assumed. */
+  | { ok: true; result: EstimateTotal; voice: VoiceProfile; provider: ProviderId; providerAssumed?: true; script?: ScriptFigures; offer?: PaidOffer }
   | { ok: false; error: string };
 
 /** Messages a content script may send; everything else needs an extension page. */

@@ -3,7 +3,7 @@ import { emptyRequest } from './empty-request';
 import { accountRequestSchemas } from '../account/protocol';
 import { historyRequestSchemas } from '../history/protocol';
 import { calibrationRequestSchemas } from '../calibration/protocol';
-import { scriptRequestSchemas } from '../script/protocol';
+import { estimateRequestSchemas } from '../estimate/protocol';
 import { MAX_MESSAGE_TEXT } from './limits';
 import { vendorIdSchema } from '../sources/types';
 import { sourcesRequestSchemas } from '../sources/protocol';
@@ -37,8 +37,8 @@ export const requestSchemas = {
   ...accountRequestSchemas,
   ...historyRequestSchemas,
   ...calibrationRequestSchemas,
-  ...scriptRequestSchemas,
   ...sourcesRequestSchemas,
+  ...estimateRequestSchemas,
 } satisfies Record<MessageType, z.ZodType>;
 
 /**

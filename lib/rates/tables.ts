@@ -123,13 +123,12 @@ export const AUDIOSTACK_ENDPOINT_CREDITS: TableSource & { rows: readonly Endpoin
  * envelope then says what was really charged.
  */
 export const AUDIOSTACK_CALL_CREDITS: TableSource & {
-  predict: number; predictVoices: number; voices: number; scripts: number;
+  predict: number; voices: number; scripts: number;
 } = {
   source: 'AudioStack pricing page (current), per API call',
   asOf: TAKEN_ON,
   note: 'GET /content/scripts carries the balance in its envelope and costs nothing; there is no balance endpoint.',
   predict: 0.25,
-  predictVoices: 0.25,
   voices: 0.25,
   scripts: 0,
 };

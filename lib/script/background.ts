@@ -2,9 +2,10 @@ import type { Consent, Estimator, PredictPlan } from '../estimate/estimator';
 import type { Settings } from '../settings/schema';
 import type { SourceChoice, VoiceProfile } from '../sources/types';
 import { castLookup, type CastLookup } from './cast';
-import { estimateScript, type LineEstimator, type ScriptEstimate } from './estimate';
+import { estimateScript, type ScriptEstimate } from './estimate';
+import { budgetedLineEstimator } from './line-estimator';
 import { lineText, type ParsedScript } from './lines';
-import { paragraphScript, parseScript } from './parse';
+import { parseScript } from './parse';
 
 export interface ScriptEstimators {
   /** One per source with a key (the same cache and local model). */
@@ -22,8 +23,6 @@ export interface ScriptAuthorization {
 }
 
 export interface ScriptRequest {
-  /** Also estimate text without speakers, one line per paragraph (for cue sheets). */
-  paragraphs?: boolean;
   /** Why the figures are local when the text is over the API limit (the user's wording). */
   tooLongReason: string;
   /** Asked once for the whole script's paid predictions, before any is made. */
@@ -54,25 +53,16 @@ export async function estimateSettingsScript(
 ): Promise<ScriptEstimate | undefined> {
   const lookup = castLookup(settings.cast, voice);
   const options = { rules: settings.script.rules, narrateAction: settings.script.narrateAction, dropSpeakerLabels: settings.normalize.speakerLabels };
-  const script = parseScript(text, options, { castKeys: lookup.keys }) ?? (request.paragraphs ? paragraphScript(text) : undefined);
+  const script = parseScript(text, options, { castKeys: lookup.keys });
   if (!script) return undefined;
   // Past the API limit every line is local (bounded work and traffic, as for one voice).
   const tooLong = text.length > settings.maxApiCharacters;
   const estimators = tooLong ? {} : sources.estimators;
   const authorization = await request.authorize(await scriptPlan(text, script, lookup, estimators));
-  const budget = { left: authorization.consent?.maxCredits ?? 0 };
-  const estimateLine: LineEstimator = async (line, lineVoice) => {
-    const consent = authorization.consent ? { consent: { maxCredits: budget.left } } : {};
-    const result = await (estimators[lineVoice.source] ?? sources.fallback).estimate(line, lineVoice, consent);
-    budget.left = Math.max(0, budget.left - result.predictCredits);
-    return result;
-  };
+  const { estimateLine, parallel } = budgetedLineEstimator(estimators, sources.fallback, authorization.consent);
   let estimate: ScriptEstimate;
   try {
-    // With credits to spend, one line at a time, so the lines never spend more than the budget together.
-    estimate = await estimateScript(text, script, {
-      cast: lookup, estimateLine, headline: settings.provider, normalize: settings.normalize, parallel: authorization.consent ? 1 : undefined,
-    });
+    estimate = await estimateScript(text, script, { cast: lookup, estimateLine, headline: settings.provider, normalize: settings.normalize, parallel });
   } catch (error) {
     await authorization.settle(0);
     throw error;

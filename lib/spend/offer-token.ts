@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { VoiceProfile } from '../sources/types';
 
 /**
@@ -6,7 +7,8 @@ import type { VoiceProfile } from '../sources/types';
  * The token is signed by the background (HMAC-SHA-256 with a secret only the background reads) over
  * the text's hash, the voice profile, the credits and an expiry; it is redeemed once. Being signed,
  * not remembered, it outlives the service worker that issued it (Chrome stops an idle one after 30 s,
- * long before a user reading the tooltip clicks).
+ * long before a user reading the tooltip clicks); the tokens already used are remembered in a store
+ * that outlives the worker too (UsedOfferStore), so a restart cannot honour one twice.
  */
 export interface PaidOffer {
   token: string;
@@ -18,9 +20,28 @@ export const OFFER_TTL_MS = 10 * 60_000;
 /** One issued token is a few dozen characters; anything longer is not ours. */
 export const MAX_OFFER_TOKEN = 200;
 
+/** Nonces of redeemed tokens with their expiry (ms), as kept between worker restarts. */
+export const usedOffersSchema = z.record(z.string(), z.number());
+export type UsedOffers = z.infer<typeof usedOffersSchema>;
+
+/** Where redeemed tokens are remembered until they expire (lib/background/used-offers.ts). */
+export interface UsedOfferStore {
+  /** Anything may come back (nothing yet, an old or corrupt store): it is checked before use. */
+  load(): Promise<unknown>;
+  save(used: UsedOffers): Promise<void>;
+}
+
+/** Memory only: for tests and hosts without extension storage. */
+export function memoryUsedOffers(): UsedOfferStore {
+  let kept: UsedOffers = {};
+  return { load: async () => kept, save: async (used) => { kept = used; } };
+}
+
 export interface OfferSignerOptions {
   /** The HMAC key; read once, kept where content scripts cannot reach it (lib/background/offer-secret.ts). */
   secret: () => Promise<CryptoKey>;
+  /** Redeemed tokens; memory by default. A store that cannot be read or written redeems nothing. */
+  used?: UsedOfferStore;
   now?: () => number;
   ttlMs?: number;
 }
@@ -55,8 +76,14 @@ export interface OfferSigner {
 export function createOfferSigner(options: OfferSignerOptions): OfferSigner {
   const now = options.now ?? Date.now;
   const ttl = options.ttlMs ?? OFFER_TTL_MS;
-  /** Nonces redeemed, with their expiry: a token is good for one click (pruned once expired). */
-  const used = new Map<string, number>();
+  const store = options.used ?? memoryUsedOffers();
+  // Redeems run one at a time: two clicks racing on one token must not both find it unused.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
 
   async function mac(fields: string, binding: string): Promise<string> {
     const key = await options.secret();
@@ -69,16 +96,23 @@ export function createOfferSigner(options: OfferSignerOptions): OfferSigner {
       const fields = `${now() + ttl}.${credits}.${nonce}`;
       return { token: `${fields}.${await mac(fields, binding)}`, credits };
     },
-    async redeem(token, binding) {
+    redeem: (token, binding) => serial(async () => {
       const parts = /^(\d{1,15})\.(\d{1,6}(?:\.\d{1,6})?)\.([0-9a-f]{24})\.([0-9a-f]{64})$/.exec(token);
       if (!parts) return undefined;
       const [, expires, credits, nonce, signature] = parts as unknown as [string, string, string, string, string];
       const at = now();
-      for (const [seen, until] of used) if (until < at) used.delete(seen);
-      if (Number(expires) < at || used.has(nonce)) return undefined;
+      if (Number(expires) < at) return undefined;
       if ((await mac(`${expires}.${credits}.${nonce}`, binding)) !== signature) return undefined;
-      used.set(nonce, Number(expires));
-      return Number(credits);
-    },
+      try {
+        // Expired nonces are dropped as we go: an expired token is refused by its own expiry above.
+        const used = Object.fromEntries(Object.entries(usedOffersSchema.catch({}).parse(await store.load())).filter(([, until]) => until >= at));
+        if (nonce in used) return undefined;
+        // Remembered before it is honoured.
+        await store.save({ ...used, [nonce]: Number(expires) });
+        return Number(credits);
+      } catch {
+        return undefined; // a store that cannot say the token is unused, or remember it, buys nothing
+      }
+    }),
   };
 }

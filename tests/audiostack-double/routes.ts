@@ -86,16 +86,9 @@ const voiceList: Handler = (_params, req) => {
   return { data: { voices: voices.map(wireVoice) } };
 };
 
-const oneVoice: Handler = ({ alias = '' }, _req, ctx) => {
-  const voice = findAudioStackVoice(alias);
-  return voice ? { data: wireVoice(voice) } : fail(ctx, 404, 'Not found', [`No voice ${alias}`]);
-};
-
 export const AUDIOSTACK_ROUTES: readonly Route[] = [
   route('POST', '/speech/predict', AUDIOSTACK_CALL_CREDITS.predict, predict),
-  route('GET', '/speech/predict/voices', AUDIOSTACK_CALL_CREDITS.predictVoices, () => ({ data: { voices: PREDICT_VOICES } })),
   route('GET', '/speech/voice', AUDIOSTACK_CALL_CREDITS.voices, voiceList),
-  route('GET', '/speech/voice/{alias}', AUDIOSTACK_CALL_CREDITS.voices, oneVoice),
   route('GET', '/content/scripts', AUDIOSTACK_CALL_CREDITS.scripts, () => ({ data: { scripts: [] } })),
 ];
 

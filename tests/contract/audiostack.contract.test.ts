@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  createAudioStackClient, envelopeSchema, errorBodySchema, metaSchema, predictDataSchema, predictRequestSchema, predictVoicesDataSchema, voiceSchema,
+  createAudioStackClient, envelopeSchema, errorBodySchema, metaSchema, predictDataSchema, predictRequestSchema, voiceSchema,
 } from '@/lib/sources/audiostack';
 import { startAudioStackDouble, type AudioStackDouble } from '../audiostack-double/server';
 import { AUDIOSTACK_VOICES } from '../audiostack-double/voices';
@@ -16,7 +16,7 @@ beforeAll(async () => { double = await startAudioStackDouble({ balance: 100 }); 
 afterAll(() => double.close());
 beforeEach(() => double.control.reset());
 
-const client = () => createAudioStackClient({ baseUrl: double.url, apiKey: 'test-key', prices: { predict: 0.25, predictVoices: 0.25, voices: 0.25 }, backoffBaseMs: 1 });
+const client = () => createAudioStackClient({ baseUrl: double.url, apiKey: 'test-key', prices: { predict: 0.25, voices: 0.25 }, backoffBaseMs: 1 });
 
 /** Strict: an answer with a field the sheet does not name fails. */
 const strictEnvelope = <T extends z.ZodType>(data: T) => envelopeSchema(data).strict()
@@ -42,14 +42,12 @@ describe("the client's requests", () => {
     expect(request?.headers['x-sup-api-key']).toBeUndefined();
   });
 
-  it('reads voices, predict voices and the balance from the routes the sheet lists', async () => {
+  it('reads voices and the balance from the routes the sheet lists', async () => {
     const c = client();
     await c.listVoices();
-    await c.predictVoices();
-    await c.getVoice('joanna');
     await c.scripts();
     expect(double.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      'GET /speech/voice', 'GET /speech/predict/voices', 'GET /speech/voice/joanna', 'GET /content/scripts',
+      'GET /speech/voice', 'GET /content/scripts',
     ]);
   });
 });
@@ -62,15 +60,13 @@ describe("the double's answers", () => {
     expect(strictMeta.parse(body[spelling])).toMatchObject({ creditsUsed: 0.25, creditsRemaining: 99.75 });
     const voices = strictEnvelope(z.object({ voices: z.array(voiceSchema.strict()) }).strict()).parse(JSON.parse((await raw('/speech/voice')).text));
     expect(voices.data.voices.map((v) => v.alias)).toEqual(AUDIOSTACK_VOICES.map((v) => v.alias));
-    strictEnvelope(predictVoicesDataSchema.strict()).parse(JSON.parse((await raw('/speech/predict/voices')).text));
-    strictEnvelope(voiceSchema.strict()).parse(JSON.parse((await raw('/speech/voice/isaac')).text));
     const scripts = strictEnvelope(z.unknown()).parse(JSON.parse((await raw('/content/scripts')).text));
-    expect(strictMeta.parse(scripts[spelling])).toMatchObject({ creditsUsed: 0, creditsRemaining: 99 }); // four paid calls of 0.25
+    expect(strictMeta.parse(scripts[spelling])).toMatchObject({ creditsUsed: 0, creditsRemaining: 99.5 }); // two paid calls of 0.25
   });
 
   it('sends charsPerSecond as a string, as the API does', async () => {
-    const body = JSON.parse((await raw('/speech/voice/sara')).text) as { data: { charsPerSecond: unknown } };
-    expect(body.data.charsPerSecond).toBe('14.6');
+    const body = JSON.parse((await raw('/speech/voice')).text) as { data: { voices: Array<{ alias: string; charsPerSecond: unknown }> } };
+    expect(body.data.voices.find((v) => v.alias === 'sara')?.charsPerSecond).toBe('14.6');
   });
 
   it('leaves creditsRemaining out when told to, and for an account that reports none', async () => {

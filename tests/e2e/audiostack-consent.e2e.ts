@@ -5,6 +5,7 @@ import { INLINE_BROWSERS, launchInline, selectTextareaText, tooltipState, waitFo
 import { startFixtureServer, type FixtureServer } from '../pages/server';
 import type { UserPage } from '../pages/user-page';
 import { EXT_BROWSERS, poll, sendFromExtensionPage, type ExtBrowser } from './browsers';
+import { downloadAfter } from './page-tools';
 
 /**
  * A new user with only an AudioStack key, whose every prediction costs credits: the local figure at
@@ -188,5 +189,44 @@ describe.each(EXT_BROWSERS)('%s: AudioStack in the popup and options', (name, la
     expect(await reopened.evaluate(() => document.querySelector('#estimate-exact') === null, null)).toBe(true);
     expect(double.control.charges()).toHaveLength(charged + 1);
     expect(await sendFromExtensionPage(reopened, 'spendStatus', {})).toEqual({ spentToday: 0.5 });
+  });
+
+  it('under the automatic rule, a multi-paragraph script in the popup makes the whole script\'s calls and no more (the breakdown buys nothing)', async () => {
+    const popup = await browser.openExtensionPage('popup.html', { width: 420, height: 900 });
+    await sendFromExtensionPage(popup, 'saveSettings', { patch: { spend: { rule: 'auto', dailyCap: 5 } } });
+    // Three short paragraphs: one section for AudioStack, so one call for the whole script.
+    const script = [
+      `The first paragraph of a ${name} script opens the scene.`,
+      'The second paragraph goes on a little longer, so that its figure differs from the first one.',
+      'The third paragraph closes it.',
+    ].join('\n\n');
+    const before = predictCharges(double);
+    await popup.fill('#paste', script);
+    await popup.click('.paste button[type="submit"]');
+    expect(await popup.waitForText('#estimate-source', /From the AudioStack API/)).toMatch(/API calls: 1/);
+    expect(await popup.waitForText('#breakdown-table', /3.*third paragraph/)).toMatch(/1.*first paragraph.*2.*second paragraph/s);
+    // One exact answer covers all three: each paragraph's share is marked approximate and the note says why.
+    expect(await popup.textOf('#breakdown-divided')).toMatch(/shared between them by the local model/);
+    expect(await popup.evaluate(() => document.querySelectorAll('#breakdown-table tr.approx').length, null)).toBe(3);
+    if (name === 'chromium') await popup.screenshot('popup-breakdown-auto');
+    // The cue sheet of text without speakers is the breakdown's: a download buys nothing either.
+    const srt = await downloadAfter(popup, () => popup.click('#download-srt'));
+    expect(srt.text.match(/-->/g)).toHaveLength(3);
+    expect(srt.text).toMatch(/^3\n[\d:,]+ --> [\d:,]+\nThe third paragraph closes it\.$/m);
+    await settle(1_000); // a breakdown or download that bought would have done so by now
+    expect(predictCharges(double)).toBe(before + 1);
+    await sendFromExtensionPage(popup, 'saveSettings', { patch: { spend: { rule: 'ask', dailyCap: 5 } } });
+  });
+
+  it("options' spend today follows the ledger: a figure bought in the popup shows there at once, without a save or a reload", async () => {
+    const options = await browser.openExtensionPage('options.html', { width: 900, height: 1400 });
+    const { spentToday } = (await sendFromExtensionPage(options, 'spendStatus', {})) as { spentToday: number };
+    await options.waitForText('#spend-today', new RegExp(`: ${spentToday} credits`));
+    const popup = await browser.openExtensionPage('popup.html', { width: 420, height: 700 });
+    await popup.fill('#paste', `One more line in ${name}, bought while the options page stays open.`);
+    await popup.click('.paste button[type="submit"]');
+    await popup.click('#estimate-exact');
+    await popup.waitForText('#estimate-spent', /cost 0\.25 credits/);
+    expect(await options.waitForText('#spend-today', new RegExp(`: ${spentToday + 0.25} credits`))).toBe(`Spent today on paid calls: ${spentToday + 0.25} credits.`);
   });
 });

@@ -35,7 +35,7 @@ const SAMPLES: { [K in MessageType]: RequestOf<K> } = {
   deleteCalibration: { key: { voiceId: 'attacker-voice', language: 'en' } },
   exportCalibrations: {},
   importCalibrations: { file: { format: 'scriptmeter-calibrations', version: 1, calibrations: [] } },
-  scriptLines: { text: 'ANNA: Hello there.' },
+  paragraphFigures: { text: 'One.\n\nTwo.' },
   vendorTest: { vendor: 'audiostack' },
   vendorVoices: { vendor: 'audiostack', refresh: true },
   spendStatus: {},

@@ -42,7 +42,7 @@ describe.each(EXT_BROWSERS)('%s: estimate history exported as CSV', (_name, laun
     await popup.fill('#paste', PASTED);
     await popup.click('.paste button[type="submit"]');
     await popup.waitForText('#estimate-source', /From the Supertone API/);
-    // The per-paragraph figures are estimates of their own, but not new entries in the history.
+    // The per-paragraph figures are derived from the one estimate: no new entries in the history.
     await popup.waitForText('#breakdown-table', /second one/);
 
     const page = await browser.openExtensionPage('options.html');

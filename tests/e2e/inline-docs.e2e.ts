@@ -5,7 +5,7 @@ import { CHROME_EXTENSION_ID, GECKO_ID } from '@/lib/extension-identity';
 import type { ApiDouble } from '../api-double/server';
 import { FIXTURE_PARAGRAPHS } from '../fixtures/scripts';
 import {
-  chipState, closeInlineSuite, INLINE_BROWSERS, launchInline, messageTabs, startInlineSuite, TEST_PAGES_BUILD, waitFor, waitForTooltip, type InlineSession,
+  chipState, closeInlineSuite, expectNoTooltip, INLINE_BROWSERS, launchInline, messageTabs, startInlineSuite, TEST_PAGES_BUILD, tooltipState, waitFor, waitForTooltip, type InlineSession,
 } from '../pages/harness';
 import type { FixtureServer } from '../pages/server';
 import type { UserPage } from '../pages/user-page';
@@ -59,7 +59,7 @@ describe('the test-pages build', () => {
     }
     const test = JSON.parse(readFileSync(`${TEST_PAGES_BUILD.chromium}/manifest.json`, 'utf8')) as { content_scripts: Array<{ matches: string[]; js: string[] }> };
     const withFixture = test.content_scripts.filter((script) => script.matches.some((m) => m.startsWith('http://127.0.0.1') || m.startsWith('http://localhost')));
-    expect(withFixture.flatMap((script) => script.js).sort()).toEqual(['content-scripts/docs-page.js', 'content-scripts/word.js', 'site-docs.js', 'site-notion.js']);
+    expect(withFixture.flatMap((script) => script.js).sort()).toEqual(['content-scripts/docs-page.js', 'site-docs.js', 'site-notion.js', 'word-frame.js']);
   });
 });
 
@@ -108,6 +108,32 @@ describe.each(INLINE_BROWSERS)('%s: Google Docs (a stand-in page with the Docs i
     expect(state.text).toBe(`\u0003${FIXTURE_PARAGRAPHS.join('\n')}\n`);
     expect([Math.min(state.selection.anchor, state.selection.focus), Math.max(state.selection.anchor, state.selection.focus)]).toEqual([span.from, span.to]);
     await page.screenshot('docs-tooltip');
+    await page.close();
+  });
+
+  it('hovering a selection rectangle after Esc shows the figure again, and only there; document, selection and clipboard unchanged', async () => {
+    const page = await browser.open(docUrl());
+    const span = paragraphSpan(0);
+    await drag(page, span.from, span.to);
+    await waitForTooltip(page, /./);
+    await page.press('Escape');
+    expect(await tooltipState(page)).toBeNull();
+    const dismissed = await docsState(page);
+    // Off the selection (the page's top-left corner, in one jump): nothing.
+    await page.mouse.move(4, 4);
+    expect(await expectNoTooltip(page)).toBeNull();
+    const rect = await page.evaluate(() => {
+      const r = document.querySelector('.kix-canvas-tile-selection svg rect.sel')!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }, null);
+    await page.mouse.move(rect.x, rect.y, 4);
+    expect((await waitForTooltip(page, /./)).figure).toMatch(/^≈ \d+:\d\d/);
+    const after = await docsState(page);
+    expect(after.text).toBe(dismissed.text);
+    expect(after.selection).toEqual(dismissed.selection);
+    expect(after.counters.edits).toBe(0);
+    expect(after.counters.copyEvents).toBe(0);
+    await page.screenshot('docs-hover');
     await page.close();
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiDouble } from '../api-double/server';
 import { FIXTURE_PARAGRAPHS } from '../fixtures/scripts';
 import {
-  closeInlineSuite, INLINE_BROWSERS, launchInline, messageTabs, startInlineSuite, TEST_PAGES_BUILD, waitForTooltip, type InlineSession,
+  closeInlineSuite, expectNoTooltip, INLINE_BROWSERS, launchInline, messageTabs, startInlineSuite, TEST_PAGES_BUILD, tooltipState, waitForTooltip, type InlineSession,
 } from '../pages/harness';
 import type { FixtureServer } from '../pages/server';
 
@@ -25,7 +25,7 @@ describe.each(INLINE_BROWSERS)('%s: Notion and Word for the web', (name) => {
   });
   afterAll(() => closeInlineSuite({ api, pages, browser }));
 
-  it('Notion: blocks highlighted by a drag from the margin are estimated from their text', async () => {
+  it('Notion: blocks highlighted by a drag from the margin are estimated from their text; hovering them after Esc shows it again', async () => {
     const page = await browser.open(pages.page('notion'));
     const second = await page.box('[data-block-id="block-2"]');
     const third = await page.box('[data-block-id="block-3"]');
@@ -48,6 +48,16 @@ describe.each(INLINE_BROWSERS)('%s: Notion and Word for the web', (name) => {
     expect(tooltip.y).toBeGreaterThan(third.y);
     await page.screenshot('notion-blocks');
 
+    // Dismissed, then the pointer off the highlighted blocks (in one jump: it rests on them now): nothing; on one: the figure again.
+    await page.press('Escape');
+    expect(await tooltipState(page)).toBeNull();
+    await page.mouse.move(second.x + second.width + 40, 4);
+    expect(await expectNoTooltip(page)).toBeNull();
+    await page.mouse.move(second.x + second.width / 2, second.y + second.height / 2, 4);
+    expect((await waitForTooltip(page, /./)).figure).toMatch(/^≈ \d+:\d\d/);
+    expect(await page.evaluate(() => document.querySelectorAll('.notion-selectable-halo').length, null)).toBe(2);
+    await page.screenshot('notion-hover');
+
     // A text selection inside a block is an ordinary DOM selection.
     await page.click('[data-block-id="block-4"] [contenteditable]');
     await page.selectAll();
@@ -55,7 +65,7 @@ describe.each(INLINE_BROWSERS)('%s: Notion and Word for the web', (name) => {
     await page.close();
   });
 
-  it('Word for the web: the runs marked span.Selected in the cross-origin editing frame', async () => {
+  it('Word for the web: the runs marked span.Selected in the cross-origin editing frame; hovering them after Esc shows it again', async () => {
     const page = await browser.open(pages.page('word'));
     const frame = await page.frame('#WacFrame_Word_0');
     await frame.evaluate(async () => {
@@ -84,6 +94,17 @@ describe.each(INLINE_BROWSERS)('%s: Notion and Word for the web', (name) => {
     // The popup asks every frame of the tab: the editing frame's answer is the one it gets.
     expect(await messageTabs(browser, { scriptmeter: 1, type: 'selectionText' })).toContainEqual({ text: `${first}\n${second}`, source: 'selection' });
     await page.screenshot('word-frame');
+
+    // Dismissed, then the pointer off the marked runs (in one jump: it rests on them now): nothing; on one: the figure again; the marks stay.
+    await page.press('Escape');
+    expect(await tooltipState(frame)).toBeNull();
+    await page.mouse.move(offset.x + 4, offset.y + 4);
+    expect(await expectNoTooltip(frame)).toBeNull();
+    const run = await frame.evaluate(() => { const r = document.querySelector('span.Selected')!.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }, null);
+    await page.mouse.move(offset.x + run.x, offset.y + run.y, 4);
+    expect((await waitForTooltip(frame, /./)).figure).toMatch(/^≈ \d+:\d\d/);
+    expect(await frame.evaluate(() => (window as unknown as { fixture: Fixture }).fixture.selectedText(), null)).toBe(marked);
+    await page.screenshot('word-hover');
     await page.close();
   });
 });

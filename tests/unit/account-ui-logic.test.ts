@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseOptionalNumber } from '@/components/options/numbers';
 import { readSettingsFile, settingsFile } from '@/components/options/settings-file';
 import { matchesVoice } from '@/components/options/VoicePicker';
-import { breakdownRows, splitParagraphs } from '@/components/popup/paragraphs';
 import { defaultSettings } from '@/lib/settings/schema';
-
-describe('popup breakdown', () => {
-  it('splits at blank lines and gives cumulative timecodes', () => {
-    const paragraphs = splitParagraphs('One.\n\n  \nTwo is longer.\r\n\r\nThree.\nStill three.');
-    expect(paragraphs).toEqual(['One.', 'Two is longer.', 'Three.\nStill three.']);
-    expect(breakdownRows(paragraphs, [1.5, 2.25, 3]).map((r) => [r.index, r.seconds, r.endsAt])).toEqual([[1, 1.5, 1.5], [2, 2.25, 3.75], [3, 3, 6.75]]);
-    expect(breakdownRows(['x'.repeat(60)], [1])[0]?.preview).toHaveLength(48);
-  });
-});
 
 describe('options helpers', () => {
   it('reads an exported settings file back, and refuses anything else', () => {

@@ -8,7 +8,8 @@ import type { EstimateReply } from '@/lib/messages/protocol';
 import { saveApiKey, saveSettings } from '@/lib/settings/store';
 import { voiceInfo } from '@/lib/sources/audiostack';
 import type { VoiceProfile } from '@/lib/sources/types';
-import { createOfferSigner, importOfferSecret, newOfferSecret, offerBinding, OFFER_TTL_MS } from '@/lib/spend/offer-token';
+import { usedOfferStore } from '@/lib/background/used-offers';
+import { createOfferSigner, importOfferSecret, newOfferSecret, offerBinding, OFFER_TTL_MS, type UsedOfferStore } from '@/lib/spend/offer-token';
 import { startAudioStackDouble, type AudioStackDouble } from '../audiostack-double/server';
 import { AUDIOSTACK_VOICES } from '../audiostack-double/voices';
 
@@ -47,6 +48,48 @@ describe('paid offers (signed by the background, redeemed once)', () => {
     expect(await offers.redeem(other.token, binding)).toBeUndefined();
     now += OFFER_TTL_MS + 1;
     expect(await offers.redeem(token, binding)).toBeUndefined();
+  });
+});
+
+describe('used offers outlive the service worker', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('a token redeemed before a worker restart is refused after it (storage.session)', async () => {
+    const secret = importOfferSecret(newOfferSecret()); // the signing key is kept across restarts (offer-secret.ts)
+    const binding = await offerBinding('Hello there.', VOICE);
+    const before = createOfferSigner({ secret: () => secret, used: usedOfferStore() });
+    const { token } = await before.issue(binding, 0.25);
+    expect(await before.redeem(token, binding)).toBe(0.25);
+    // A new worker: nothing in memory survives, only the extension's storage.
+    const after = createOfferSigner({ secret: () => secret, used: usedOfferStore() });
+    expect(await after.redeem(token, binding)).toBeUndefined();
+    expect(Object.keys(await fakeBrowser.storage.session.get('usedOffers'))).toEqual(['usedOffers']);
+    const other = await after.issue(binding, 0.25);
+    expect(await after.redeem(other.token, binding)).toBe(0.25);
+  });
+
+  it('forgets used tokens once they expire, and two clicks racing on one token buy once', async () => {
+    let now = 1_000_000;
+    const secret = importOfferSecret(newOfferSecret());
+    const kept: Record<string, unknown> = {};
+    const store: UsedOfferStore = { load: async () => kept.used, save: async (used) => { kept.used = used; } };
+    const offers = createOfferSigner({ secret: () => secret, used: store, now: () => now });
+    const binding = await offerBinding('Hello there.', VOICE);
+    const first = await offers.issue(binding, 0.25);
+    const raced = await Promise.all([offers.redeem(first.token, binding), offers.redeem(first.token, binding)]);
+    expect(raced.filter((credits) => credits === 0.25)).toHaveLength(1);
+    now += OFFER_TTL_MS + 1;
+    const second = await offers.issue(binding, 0.25);
+    expect(await offers.redeem(second.token, binding)).toBe(0.25);
+    expect(Object.keys(kept.used as object)).toHaveLength(1); // the first, expired, is gone
+  });
+
+  it('buys nothing when the store cannot be read or written', async () => {
+    const secret = importOfferSecret(newOfferSecret());
+    const binding = await offerBinding('Hello there.', VOICE);
+    const broken: UsedOfferStore = { load: async () => ({}), save: async () => { throw new Error('QUOTA_BYTES quota exceeded'); } };
+    const offers = createOfferSigner({ secret: () => secret, used: broken });
+    expect(await offers.redeem((await offers.issue(binding, 0.25)).token, binding)).toBeUndefined();
   });
 });
 

@@ -31,7 +31,7 @@ function setup() {
     deleteCalibration: async () => { seen.push('deleteCalibration'); return { ok: true }; },
     exportCalibrations: async () => { seen.push('exportCalibrations'); return { file: {} }; },
     importCalibrations: async () => { seen.push('importCalibrations'); return { ok: false, error: 'test' }; },
-    scriptLines: async ({ text }) => { seen.push(`scriptLines:${text}`); return { ok: false, error: 'test' }; },
+    paragraphFigures: async ({ text }) => { seen.push(`paragraphFigures:${text}`); return { ok: true, paragraphs: [] }; },
     vendorTest: async () => { seen.push('vendorTest'); return { ok: true, balance: 1, cost: 0 }; },
     vendorVoices: async () => { seen.push('vendorVoices'); return { ok: true, voices: [], cost: 0.25 }; },
     spendStatus: async () => { seen.push('spendStatus'); return { spentToday: 0 }; },

@@ -25,7 +25,7 @@ describe('the tooltip for a dialogue', () => {
 describe('message schemas', () => {
   it('load on their own, before the protocol maps they spread in (an import cycle once killed the background)', async () => {
     const { requestSchemas } = await import('@/lib/messages/schemas');
-    expect(requestSchemas.scriptLines.safeParse({ text: 'ANNA: Hi.' }).success).toBe(true);
-    expect(requestSchemas.scriptLines.safeParse({ text: 'x', extra: 1 }).success).toBe(false);
+    expect(requestSchemas.paragraphFigures.safeParse({ text: 'One.\n\nTwo.' }).success).toBe(true);
+    expect(requestSchemas.paragraphFigures.safeParse({ text: 'x', extra: 1 }).success).toBe(false);
   });
 });

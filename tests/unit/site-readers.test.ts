@@ -1,7 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { boxesCover } from '@/lib/content/sites/anchor';
 import { cleanDocsText, docsAnnotated, selectedDocsText, selectionRanges } from '@/lib/content/sites/docs-text';
-import { DOCS_MATCHES, NOTION_MATCHES, SITE_CONTENT_SCRIPTS, WORD_FRAME_MATCHES } from '@/lib/content/sites/hosts';
+import { DOCS_MATCHES, LISTED_CONTENT_SCRIPTS, NOTION_MATCHES } from '@/lib/content/sites/hosts';
 import { haloBlocks } from '@/lib/content/sites/notion-reader';
 import { addTestPageMatches } from '@/lib/content/sites/test-matches';
 import { selectedRunsText } from '@/lib/content/sites/word-reader';
@@ -58,13 +59,24 @@ describe('Notion: highlighted blocks', () => {
   });
 });
 
+describe('hovering a drawn selection', () => {
+  const box = (left: number, top: number, width: number, height: number) => ({ getBoundingClientRect: () => ({ left, top, right: left + width, bottom: top + height, width, height }) }) as unknown as Element;
+
+  it('is inside one of the boxes, edges included; empty boxes cover nothing', () => {
+    const lines = [box(10, 10, 100, 20), box(10, 30, 40, 20), box(300, 300, 0, 0)];
+    expect(boxesCover(lines, 60, 20)).toBe(true);
+    expect(boxesCover(lines, 50, 50)).toBe(true);
+    expect(boxesCover(lines, 80, 40)).toBe(false);
+    expect(boxesCover(lines, 300, 300)).toBe(false);
+    expect(boxesCover([], 10, 10)).toBe(false);
+  });
+});
+
 describe('site scripts in the manifest', () => {
   const manifest = () => ({
     content_scripts: [
-      { matches: ['<all_urls>'], js: ['content-scripts/content.js'] },
       { matches: [...DOCS_MATCHES], js: ['content-scripts/docs-page.js'] },
-      { matches: [...WORD_FRAME_MATCHES], js: ['content-scripts/word.js'] },
-      ...SITE_CONTENT_SCRIPTS.map((script) => ({ matches: [...script.matches], js: [...script.js] })),
+      ...LISTED_CONTENT_SCRIPTS.map((script) => ({ matches: [...script.matches], js: [...script.js] })),
     ],
   });
 
@@ -79,7 +91,8 @@ describe('site scripts in the manifest', () => {
     const built = manifest();
     addTestPageMatches(built, '1');
     const added = built.content_scripts.map((script) => script.matches.filter((match) => match.startsWith('http://')));
-    expect(added).toEqual([[], ['http://127.0.0.1/document/*'], ['http://localhost/pages/word-frame.html*'], ['http://127.0.0.1/document/*'], ['http://127.0.0.1/pages/notion.html*']]);
+    // Docs' page-world script, then the listed ones: Docs' and Notion's readers, the inline estimates (every page), Word's frame.
+    expect(added).toEqual([['http://127.0.0.1/document/*'], ['http://127.0.0.1/document/*'], ['http://127.0.0.1/pages/notion.html*'], [], ['http://localhost/pages/word-frame.html*']]);
     expect(NOTION_MATCHES.every((match) => match.startsWith('https://'))).toBe(true);
   });
 });

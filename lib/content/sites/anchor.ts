@@ -13,3 +13,12 @@ export function lastBoxAnchor(boxes: () => Iterable<Element>, pointer: Point | n
     return last ?? (pointer ? new DOMRect(pointer.x, pointer.y, 0, 0) : null);
   };
 }
+
+/** Is the point inside one of the boxes a site draws its selection with? */
+export function boxesCover(boxes: Iterable<Element>, x: number, y: number): boolean {
+  for (const box of boxes) {
+    const rect = box.getBoundingClientRect();
+    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom && rect.width > 0 && rect.height > 0) return true;
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import type { Point, SelectionRead } from '../read';
-import { lastBoxAnchor } from './anchor';
+import { boxesCover, lastBoxAnchor } from './anchor';
 import { DOCS_REPLY, DOCS_REQUEST } from './docs-protocol';
 import { cleanDocsText, docsAnnotated, selectedDocsText, type DocsAnnotated } from './docs-text';
 import type { SiteReader } from './hook';
@@ -126,5 +126,7 @@ export function createDocsReader(doc: Document): SiteReader {
       const text = annotated?.available && annotated.text !== '' ? cleanDocsText(annotated.text) : await exported();
       return text === null ? null : { text, root };
     },
+    // The annotated canvas's rectangles; without them (Docs ignoring the flag) there is nothing to hover.
+    covers: (x, y) => boxesCover(boxes(), x, y),
   };
 }

@@ -12,6 +12,8 @@ export interface SiteReader {
   selection(pointer: Point | null): Promise<SelectionRead | null>;
   /** The whole document while the site's editor has focus, for the chip and the popup; null otherwise. */
   focusedText(): Promise<{ text: string; root: Element } | null>;
+  /** Is the point (in this document's viewport) over the selection the site draws? Hovering it shows the figure again. */
+  covers(x: number, y: number): boolean;
 }
 
 const KEY = Symbol.for('scriptmeter.siteReader');

@@ -8,10 +8,14 @@ export const WORD_FRAME_MATCHES = ['https://*.officeapps.live.com/we/*'];
 export const NOTION_MATCHES = ['https://www.notion.so/*', 'https://*.notion.site/*'];
 
 /**
- * Site readers built as unlisted scripts (no second copy of the content-script runtime) and listed
- * in the manifest here. They register with the general content script in the same isolated world.
+ * Content scripts built as unlisted scripts and listed in the manifest here, so none carries WXT's
+ * content-script runtime (the inline estimates bring their own small context, lib/content/context.ts).
+ * The site readers register with the inline estimates in the same isolated world.
  */
-export const SITE_CONTENT_SCRIPTS = [
+export const LISTED_CONTENT_SCRIPTS = [
   { matches: DOCS_MATCHES, js: ['site-docs.js'], run_at: 'document_start' },
   { matches: NOTION_MATCHES, js: ['site-notion.js'], run_at: 'document_start' },
+  // The inline estimates themselves (entrypoints/inline.ts, word-frame.ts), at document_idle.
+  { matches: ['<all_urls>'], js: ['inline.js'] },
+  { matches: WORD_FRAME_MATCHES, js: ['word-frame.js'], all_frames: true },
 ] as const;

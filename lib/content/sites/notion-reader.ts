@@ -1,5 +1,5 @@
 import type { Point } from '../read';
-import { lastBoxAnchor } from './anchor';
+import { boxesCover, lastBoxAnchor } from './anchor';
 import type { SiteReader } from './hook';
 
 /** Notion highlights whole selected blocks with a halo; that is no DOM selection. */
@@ -25,5 +25,6 @@ export function createNotionReader(doc: Document): SiteReader {
       return /\S/.test(text) ? { text, anchor: lastBoxAnchor(() => blocks, pointer) } : null;
     },
     focusedText: async () => null,
+    covers: (x, y) => boxesCover(haloBlocks(doc), x, y),
   };
 }

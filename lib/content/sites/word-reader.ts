@@ -1,5 +1,5 @@
 import type { Point } from '../read';
-import { lastBoxAnchor } from './anchor';
+import { boxesCover, lastBoxAnchor } from './anchor';
 import type { SiteReader } from './hook';
 
 /** Word for the web draws the selection by marking the selected runs; there is no DOM selection. */
@@ -31,5 +31,6 @@ export function createWordReader(doc: Document): SiteReader {
     },
     // Word's page is contenteditable: the general reader takes the whole text.
     focusedText: async () => null,
+    covers: (x, y) => boxesCover(runs(), x, y),
   };
 }

@@ -2,14 +2,13 @@ import type { z } from 'zod';
 import { createHttp, type VendorHttpOptions } from '../http';
 import type { CreditsMeta } from '../types';
 import {
-  envelopeSchema, oneVoiceDataSchema, predictDataSchema, predictRequestSchema, predictVoicesDataSchema, readAudioStackEnvelope,
+  envelopeSchema, predictDataSchema, predictRequestSchema, readAudioStackEnvelope,
   readMeta, scriptsDataSchema, voiceListDataSchema, voiceSchema, type AudioStackVoice,
 } from './schemas';
 
 /** What each call costs, as the caller's rate table says (lib/rates/tables.ts). */
 export interface AudioStackPrices {
   predict: number;
-  predictVoices: number;
   voices: number;
 }
 
@@ -27,11 +26,8 @@ export interface Answer<T> {
 export interface AudioStackClient {
   /** Seconds of speech for `text` with the voice, at the voice's own pace. Paid. */
   predict(text: string, alias: string, signal?: AbortSignal): Promise<Answer<{ length: number }>>;
-  /** Aliases `predict` supports. Paid. */
-  predictVoices(signal?: AbortSignal): Promise<Answer<string[]>>;
   /** Every voice; a voice off the schema is left out. Paid. */
   listVoices(signal?: AbortSignal): Promise<Answer<AudioStackVoice[]>>;
-  getVoice(alias: string, signal?: AbortSignal): Promise<Answer<AudioStackVoice>>;
   /** The cheapest call whose envelope carries the balance (0 credits). */
   scripts(signal?: AbortSignal): Promise<Answer<unknown>>;
 }
@@ -67,10 +63,6 @@ export function createAudioStackClient(options: AudioStackClientOptions): AudioS
       const answer = await call((schema) => http.post('speech/predict', body, schema, { signal, paidCredits: options.prices.predict }), predictDataSchema);
       return { data: { length: answer.data.length }, meta: answer.meta };
     },
-    async predictVoices(signal) {
-      const answer = await call((schema) => http.get('speech/predict/voices', {}, schema, { signal, paidCredits: options.prices.predictVoices }), predictVoicesDataSchema);
-      return { data: answer.data.voices, meta: answer.meta };
-    },
     async listVoices(signal) {
       const answer = await call((schema) => http.get('speech/voice', {}, schema, { signal, paidCredits: options.prices.voices }), voiceListDataSchema);
       const voices = answer.data.voices.flatMap((raw) => {
@@ -79,8 +71,6 @@ export function createAudioStackClient(options: AudioStackClientOptions): AudioS
       });
       return { data: voices, meta: answer.meta };
     },
-    getVoice: (alias, signal) =>
-      call((schema) => http.get(`speech/voice/${encodeURIComponent(alias)}`, {}, schema, { signal, paidCredits: options.prices.voices }), oneVoiceDataSchema),
     scripts: (signal) => call((schema) => http.get('content/scripts', {}, schema, { signal }), scriptsDataSchema),
   };
 }

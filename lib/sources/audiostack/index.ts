@@ -3,6 +3,6 @@ export { createAudioStackSources, DEFAULT_SECTION_CHARACTERS, voiceInfo, type Au
 export { createAudioStackClient, type AudioStackClient } from './client';
 /** The contract, written from audiostack.md: the local double answers through it and contract tests check both sides. */
 export {
-  envelopeSchema, errorBodySchema, metaSchema, predictDataSchema, predictRequestSchema, predictVoicesDataSchema, voiceSchema,
+  envelopeSchema, errorBodySchema, metaSchema, predictDataSchema, predictRequestSchema, voiceSchema,
   type AudioStackVoice,
 } from './schemas';

@@ -68,8 +68,6 @@ export const predictDataSchema = z.object({
   r2: z.number().optional(),
 });
 
-export const predictVoicesDataSchema = z.object({ voices: z.array(z.string()) });
-
 export const voiceSchema = z.object({
   alias: z.string().min(1),
   provider: z.string().min(1),
@@ -94,13 +92,6 @@ export type AudioStackVoice = z.infer<typeof voiceSchema>;
 
 /** The list as sent; each voice is checked on its own, so one odd voice does not cost the others. */
 export const voiceListDataSchema = z.object({ voices: z.array(z.unknown()) });
-
-/** `GET /speech/voice/{alias}`: the voice itself, or wrapped as in the list (the sheet does not say which). */
-export const oneVoiceDataSchema = z.union([
-  voiceSchema,
-  z.object({ voice: voiceSchema }).transform((d) => d.voice),
-  z.object({ voices: z.array(voiceSchema).length(1) }).transform((d) => d.voices[0] as AudioStackVoice),
-]);
 
 /** `GET /content/scripts`: only its envelope matters here (the balance). */
 export const scriptsDataSchema = z.unknown();

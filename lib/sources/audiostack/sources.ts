@@ -34,7 +34,7 @@ export interface AudioStackOptions extends VendorHttpOptions {
 /** AudioStack as a duration source (paid per call) and an account source (balance from envelopes). */
 export function createAudioStackSources(options: AudioStackOptions): Sources {
   const now = options.now ?? Date.now;
-  const prices = { predict: AUDIOSTACK_CALL_CREDITS.predict, predictVoices: AUDIOSTACK_CALL_CREDITS.predictVoices, voices: AUDIOSTACK_CALL_CREDITS.voices };
+  const prices = { predict: AUDIOSTACK_CALL_CREDITS.predict, voices: AUDIOSTACK_CALL_CREDITS.voices };
   const client = createAudioStackClient({ ...options, prices, onMeta: (meta) => options.onMeta?.(meta, now()) });
   const details = (alias: string) => options.voices?.get(alias);
 
