@@ -7,6 +7,7 @@ import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import { settingsFields, type Settings } from '@/lib/settings/schema';
 import { Field } from '../Field';
+import { usePageSettings } from '../page-settings';
 import { useManagedPolicy } from './managed';
 import { SaveBar } from './settings-section';
 
@@ -55,15 +56,15 @@ function check(draft: Draft): { value: AlertSettings; errors: Partial<Record<Sub
 /** Alert thresholds, the check interval, the expected voices and the optional webhook. */
 export function AlertsSection() {
   const { t } = useI18n();
-  const [saved, setSaved] = useState<AlertSettings>();
-  const [draft, setDraft] = useState<Draft>();
+  const loaded = usePageSettings();
+  const [saved, setSaved] = useState<AlertSettings | undefined>(loaded?.alerts);
+  const [draft, setDraft] = useState<Draft | undefined>(() => loaded && toDraft(loaded.alerts));
   const [errors, setErrors] = useState<Partial<Record<SubField, string>>>({});
   const [notice, setNotice] = useState('');
   const managed = useManagedPolicy().alerts ?? {};
   const [account, setAccount] = useState<AccountView>();
   useEffect(() => void sendToBackground('accountStatus', {}).then(setAccount, () => undefined), []);
 
-  useEffect(() => void sendToBackground('getSettings', {}).then((s) => { setSaved(s.alerts); setDraft(toDraft(s.alerts)); }), []);
   if (!draft || !saved) return <section class="card" aria-busy="true">…</section>;
 
   const set = (key: keyof Draft, value: string) => { setDraft({ ...draft, [key]: value }); setNotice(''); };

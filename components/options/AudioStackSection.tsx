@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
@@ -34,7 +34,7 @@ function languageOf(voice: VoiceInfo, current: Language): Language {
  * the credits a minute; its speaking rate is where the local model starts for it.
  */
 export function AudioStackSection(props: { chosen: string; onChosen: (notice: string) => void }) {
-  const { t, f, locale } = useI18n();
+  const { t, f } = useI18n();
   const { draft, setDraft, errors, notice, save } = useSettingsDraft((settings: Settings) => settings);
   const policy = useManagedPolicy();
   const [list, setList] = useState<VoiceList>();
@@ -42,8 +42,6 @@ export function AudioStackSection(props: { chosen: string; onChosen: (notice: st
   const [problem, setProblem] = useState('');
   const [noAccess, setNoAccess] = useState('');
   const [query, setQuery] = useState('');
-  const languageNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'language' }), [locale]);
-  const dates = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }), [locale]);
 
   useEffect(() => {
     void sendToBackground('vendorVoices', { vendor: VENDOR, refresh: false }).then((reply) => {
@@ -106,7 +104,7 @@ export function AudioStackSection(props: { chosen: string; onChosen: (notice: st
   }
 
   const locked = policy.endpoints?.audiostack !== undefined;
-  const matches = list?.voices.filter((voice) => matchesVoice(voice, query, (code) => languageNames.of(code) ?? code)) ?? [];
+  const matches = list?.voices.filter((voice) => matchesVoice(voice, query, f.language)) ?? [];
   const cost = list ? f.amount(list.cost) : '…';
   return (
     <form class="card" onSubmit={submit} aria-labelledby="audiostack-title" novalidate>
@@ -129,7 +127,7 @@ export function AudioStackSection(props: { chosen: string; onChosen: (notice: st
             </button>
           </div>
           <p id="audiostack-voices-hint" class="hint">
-            {list?.fetchedAt === undefined ? t('audiostack.noList') : t('audiostack.listFrom', { count: f.whole(list.voices.length), date: dates.format(list.fetchedAt) })}
+            {list?.fetchedAt === undefined ? t('audiostack.noList') : t('audiostack.listFrom', { count: f.whole(list.voices.length), date: f.dateTime(list.fetchedAt) })}
             {' '}{t('audiostack.voicesHint')}
           </p>
           {problem && <p class="error" role="alert">{problem}</p>}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { LANGUAGES } from '@/lib/sources/languages';
 import { useI18n } from '@/lib/i18n/context';
 import { CAST_DEFAULT, parseCast, type CastEntry } from '@/lib/script/cast';
@@ -60,11 +60,10 @@ function castOf(rows: readonly Row[]): unknown {
  * whether action lines are narrated.
  */
 export function CastSection() {
-  const { t, locale } = useI18n();
+  const { t, f } = useI18n();
   const { draft, setDraft, errors, notice, save } = useSettingsDraft(toDraft);
   const [problem, setProblem] = useState<string>();
   const [picking, setPicking] = useState<number>();
-  const languageNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'language' }), [locale]);
   if (!draft) return <section class="card" aria-busy="true">…</section>;
 
   const setRow = (id: number, patch: Partial<Row>) => setDraft({ ...draft, rows: draft.rows.map((row) => (row.id === id ? { ...row, ...patch } : row)) });
@@ -117,7 +116,7 @@ export function CastSection() {
                 <td>
                   <select aria-label={t('cast.languageOf', { name: row.name })} value={row.language} onChange={(e) => setRow(row.id, { language: e.currentTarget.value })}>
                     <option value="">{t('cast.inherit')}</option>
-                    {LANGUAGES.map((code) => <option key={code} value={code}>{languageNames.of(code) ?? code}</option>)}
+                    {LANGUAGES.map((code) => <option key={code} value={code}>{f.language(code)}</option>)}
                   </select>
                 </td>
                 <td><input type="number" class="cast-speed" step="0.05" min="0.5" max="2" inputMode="decimal" aria-label={t('cast.speedOf', { name: row.name })}
@@ -135,7 +134,7 @@ export function CastSection() {
         </table>
       )}
       {picking !== undefined && (
-        <VoicePicker chosen={draft.rows.find((row) => row.id === picking)?.voice ?? ''} languageName={(code) => languageNames.of(code) ?? code}
+        <VoicePicker chosen={draft.rows.find((row) => row.id === picking)?.voice ?? ''} languageName={f.language}
           onChoose={(voice) => { setRow(picking, { voice: voice.id }); setPicking(undefined); }} />
       )}
       {error && <p class="error" id="cast-error" role="alert">{error}</p>}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { MODELS, type Model } from '@/lib/sources/supertone';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
@@ -6,6 +6,7 @@ import { PROVIDER_IDS, providerRates, ROUNDING_RULES } from '@/lib/rates/credits
 import { AUDIOSTACK_PROVIDER_IDS, AUDIOSTACK_VOICE_RATES, SUPERTONE_RATES, type AudioStackProviderId, type TableSource } from '@/lib/rates/tables';
 import type { FieldErrors, Settings } from '@/lib/settings/schema';
 import { Field } from '../Field';
+import { usePageSettings } from '../page-settings';
 import { useManagedPolicy } from './managed';
 import { SaveBar } from './settings-section';
 import { parseOptionalNumber } from './numbers';
@@ -46,14 +47,14 @@ const AUDIOSTACK_DEFAULTS = Object.fromEntries(AUDIOSTACK_PROVIDER_IDS.map((id) 
 /** Headline provider, rounding, and the rate tables with their source and date, editable and resettable. */
 export function CostSection() {
   const { t } = useI18n();
-  const [settings, setSettings] = useState<Settings>();
-  const [draft, setDraft] = useState<Draft>();
+  const loaded = usePageSettings();
+  const [settings, setSettings] = useState<Settings | undefined>(loaded);
+  const [draft, setDraft] = useState<Draft | undefined>(() => loaded && toDraft(loaded));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [bad, setBad] = useState<string[]>([]);
   const [notice, setNotice] = useState('');
   const policy = useManagedPolicy();
 
-  useEffect(() => void sendToBackground('getSettings', {}).then((s) => { setSettings(s); setDraft(toDraft(s)); }), []);
   if (!draft || !settings) return <section class="card" aria-busy="true">…</section>;
 
   const update = (next: Draft) => { setDraft(next); setNotice(''); };

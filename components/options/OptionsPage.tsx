@@ -1,6 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { lazyComponent } from '../lazy';
 import { useI18n } from '@/lib/i18n/context';
+import { sendToBackground } from '@/lib/messages/send';
+import type { Settings } from '@/lib/settings/schema';
+import { openingSettings, PageSettingsContext } from '../page-settings';
 import { AccountSunsetNotice } from '../SunsetNotice';
 import { AlertsSection } from './AlertsSection';
 import { ApiKeySection } from './ApiKeySection';
@@ -18,8 +21,17 @@ const CalibrateSection = lazyComponent(() => import('./CalibrateSection').then((
 
 export function OptionsPage() {
   const { t } = useI18n();
-  // Sections read settings when they mount: an import remounts them with the new values.
+  // Sections take the settings loaded for their generation when they mount: an import loads them again and remounts them.
   const [generation, setGeneration] = useState(0);
+  const [loaded, setLoaded] = useState<{ generation: number; settings: Settings }>();
+  // Before the first paint, not after it: settings that have already arrived show in the first frame.
+  useLayoutEffect(() => {
+    let live = true;
+    void (generation === 0 ? openingSettings() : sendToBackground('getSettings', {}))
+      .then((settings) => { if (live) setLoaded({ generation, settings }); });
+    return () => { live = false; };
+  }, [generation]);
+  const settings = loaded?.generation === generation ? loaded.settings : undefined;
   // Choosing an AudioStack voice saves voice, provider and language: every section shows them again.
   const [chosen, setChosen] = useState('');
   return (
@@ -29,7 +41,8 @@ export function OptionsPage() {
         <p class="lede">{t('options.lede')}</p>
       </header>
       <AccountSunsetNotice />
-      <div key={generation}>
+      {/* Mounted once the settings are there, so each section starts from them. */}
+      {settings ? <PageSettingsContext.Provider value={settings}><div key={generation}>
         <SourceSection />
         <ApiKeySection />
         <ApiKeySection vendor="audiostack" />
@@ -39,7 +52,7 @@ export function OptionsPage() {
         <CostSection />
         <AlertsSection />
         <PrivacySection />
-      </div>
+      </div></PageSettingsContext.Provider> : <section class="card" aria-busy="true">…</section>}
       <CalibrateSection />
       <BackupSection onImported={() => { setChosen(''); setGeneration((n) => n + 1); }} />
     </main>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { endpointPermissionOrigin } from '@/lib/sources/endpoint-permission';
 import { LANGUAGES } from '@/lib/sources/languages';
@@ -31,9 +31,8 @@ function withVoice(draft: Draft, voice: VoiceChoice): Draft {
 
 /** Endpoint and the voice settings sent with every predict call. */
 export function VoiceSection() {
-  const { t, locale } = useI18n();
+  const { t, f } = useI18n();
   const { draft, setDraft, errors, notice, save } = useSettingsDraft(toDraft);
-  const languageNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'language' }), [locale]);
   const policy = useManagedPolicy();
   const [noAccess, setNoAccess] = useState('');
   if (!draft) return <section class="card" aria-busy="true">…</section>;
@@ -65,7 +64,7 @@ export function VoiceSection() {
         {(c) => <input {...c} type="url" value={draft.endpoints.supertone} disabled={policy.endpoints?.supertone !== undefined}
           onInput={(e) => set('endpoints', { ...draft.endpoints, supertone: e.currentTarget.value })} />}
       </Field>
-      <VoicePicker chosen={draft.voiceId} languageName={(code) => languageNames.of(code) ?? code}
+      <VoicePicker chosen={draft.voiceId} languageName={f.language}
         onChoose={(voice) => setDraft(withVoice(draft, voice))} />
       <Field id="voice-id" label={t('voice.id')} error={errors.voiceId} hint={t('voice.idHint')}>
         {(c) => <input {...c} type="text" spellcheck={false} value={draft.voiceId} onInput={(e) => set('voiceId', e.currentTarget.value)} />}
@@ -73,7 +72,7 @@ export function VoiceSection() {
       <Field id="language" label={t('voice.language')} error={errors.language}>
         {(c) => (
           <select {...c} value={draft.language} onChange={(e) => set('language', e.currentTarget.value as Draft['language'])}>
-            {LANGUAGES.map((code) => <option key={code} value={code}>{languageNames.of(code) ?? code} ({code})</option>)}
+            {LANGUAGES.map((code) => <option key={code} value={code}>{f.language(code)} ({code})</option>)}
           </select>
         )}
       </Field>

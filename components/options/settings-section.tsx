@@ -1,20 +1,20 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import type { FieldErrors, Settings } from '@/lib/settings/schema';
+import { usePageSettings } from '../page-settings';
 
 /**
- * The load → edit → save cycle every options section shares: the draft is built from the stored
- * settings, a save sends a patch, and the answer either replaces the draft or lists field errors.
+ * The load → edit → save cycle every options section shares: the draft is built from the settings
+ * the page loaded, a save sends a patch, and the answer either replaces the draft or lists field errors.
  */
 export function useSettingsDraft<D>(toDraft: (settings: Settings) => D) {
   const { t } = useI18n();
-  const [draft, setDraftState] = useState<D>();
+  const loaded = usePageSettings();
+  const [draft, setDraftState] = useState<D | undefined>(() => loaded && toDraft(loaded));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState('');
-
-  useEffect(() => void sendToBackground('getSettings', {}).then((s) => setDraftState(toDraft(s))), []);
 
   return {
     draft,

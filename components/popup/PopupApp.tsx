@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { watchAccountState } from '@/lib/account/state-item';
 import type { AccountView } from '@/lib/account/view';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import type { Settings } from '@/lib/settings/schema';
+import { openingSettings } from '../page-settings';
 import { AlertsPanel } from './AlertsPanel';
 import { BalancePanel } from './BalancePanel';
 import { EstimatePanel } from './EstimatePanel';
@@ -19,8 +20,9 @@ export function PopupApp() {
   const [refreshing, setRefreshing] = useState(false);
   const [now, setNow] = useState(Date.now());
 
+  // Before the first paint, not after it: settings that have already arrived show in the first frame.
+  useLayoutEffect(() => void openingSettings().then(setSettings), []);
   useEffect(() => {
-    void sendToBackground('getSettings', {}).then(setSettings);
     const load = () => void sendToBackground('accountStatus', {}).then(setView);
     load();
     // A check that finishes while the popup is open (the first one after setup, an alarm) shows at once.

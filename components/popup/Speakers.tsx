@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { VoiceChoice } from '@/lib/account/protocol';
 import { formatClock } from '@/lib/format';
 import { useI18n } from '@/lib/i18n/context';
@@ -72,8 +72,7 @@ function VoiceNote(props: { speaker: SpeakerFigure; settings: Settings }) {
 
 /** Picks a voice for one speaker (the account's voices, or an id typed in) and saves it to the cast. */
 function CastForm(props: { name: string; settings: Settings; onDone: (settings?: Settings) => void }) {
-  const { t, locale } = useI18n();
-  const languageNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'language' }), [locale]);
+  const { t, f } = useI18n();
   const [voiceId, setVoiceId] = useState('');
   const [error, setError] = useState<string>();
 
@@ -88,7 +87,7 @@ function CastForm(props: { name: string; settings: Settings; onDone: (settings?:
   return (
     <div class="cast-form" role="group" aria-label={t('script.castFor', { name: props.name })}>
       <p class="cast-title">{t('script.castFor', { name: props.name })}</p>
-      <VoicePicker chosen="" languageName={(code) => languageNames.of(code) ?? code} onChoose={(voice) => void cast(voice.id, voice)} />
+      <VoicePicker chosen="" languageName={f.language} onChoose={(voice) => void cast(voice.id, voice)} />
       <form class="inline" onSubmit={(e) => { e.preventDefault(); if (voiceId.trim()) void cast(voiceId.trim()); }}>
         <label for="cast-voice-id" class="sr-only">{t('script.voiceId')}</label>
         <input id="cast-voice-id" type="text" spellcheck={false} placeholder={t('script.voiceId')} value={voiceId} onInput={(e) => setVoiceId(e.currentTarget.value)} />
