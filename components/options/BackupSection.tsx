@@ -3,7 +3,8 @@ import { usageCsv } from '@/lib/account/csv';
 import { historyCsv } from '@/lib/history/csv';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
-import { download, readSettingsFile, settingsFile } from './settings-file';
+import { download } from '../download';
+import { readSettingsFile, settingsFile } from './settings-file';
 
 /** Settings out and in (never the key), and usage and the estimate history as CSV. */
 export function BackupSection(props: { onImported: () => void }) {

@@ -2,7 +2,7 @@ import type { CalibrationSummary } from '@/lib/calibration/protocol';
 import { describeKey } from '@/lib/calibration/record';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
-import { download } from './settings-file';
+import { download } from '../download';
 
 /** Saved calibrations, with delete, and the team file out and in. */
 export function CalibrationList(props: { saved: CalibrationSummary[]; onChanged: () => Promise<void>; onNotice: (notice: { ok: boolean; text: string }) => void }) {

@@ -26,12 +26,3 @@ export function readSettingsFile(text: string): Record<string, unknown> | null {
   if (!file) return null;
   return settingsRecord.parse(migrateSettings(file.settings, file.version));
 }
-
-export function download(name: string, type: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

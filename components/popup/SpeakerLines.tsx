@@ -4,7 +4,7 @@ import { formatClock } from '@/lib/format';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import type { LineFigure } from '@/lib/script/estimate';
-import { download } from '../options/settings-file';
+import { download } from '../download';
 import { breakdownRows, MAX_BREAKDOWN_PARAGRAPHS } from './paragraphs';
 
 const PREVIEW_CHARS = 40;

@@ -1,6 +1,6 @@
 import type { DaySpend } from '@/lib/account/balance-history';
 import { useI18n } from '@/lib/i18n/context';
-import { VENDOR_NAMES } from '@/lib/sources';
+import { VENDOR_NAMES } from '@/lib/sources/defaults';
 import type { VendorId } from '@/lib/sources/types';
 import { BarChart } from '../charts/BarChart';
 

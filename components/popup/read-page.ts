@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { TabEnvelope } from '@/lib/content/tab-protocol';
+import type { selectionReplySchema } from './page-text-schema';
 
-const selectionReplySchema = z.object({ text: z.string(), source: z.enum(['selection', 'field', 'none']) });
 export type PageText = z.infer<typeof selectionReplySchema> | { source: 'unreachable'; text: '' };
 
 /**
@@ -14,7 +14,10 @@ export async function readPageText(): Promise<PageText> {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return { source: 'unreachable', text: '' };
     const envelope: TabEnvelope<'selectionText'> = { scriptmeter: 1, type: 'selectionText' };
-    const reply = selectionReplySchema.safeParse(await browser.tabs.sendMessage(tab.id, envelope));
+    const answer: unknown = await browser.tabs.sendMessage(tab.id, envelope);
+    // Loaded here, not at the top, so zod is evaluated after the popup's first render.
+    const { selectionReplySchema } = await import('./page-text-schema');
+    const reply = selectionReplySchema.safeParse(answer);
     return reply.success ? reply.data : { source: 'unreachable', text: '' };
   } catch {
     return { source: 'unreachable', text: '' };

@@ -1,4 +1,5 @@
-import { MODELS, type Model } from '../sources/supertone';
+import type { Model } from '../sources/supertone';
+import { MODELS } from '../sources/supertone/models';
 
 /**
  * Rate tables as data, each with where it came from and when it was taken, so the UI can show

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { languageSchema } from '../languages';
 import { SPEED_MAX, SPEED_MIN } from '../types';
+import { MODELS } from './models';
 
 /** Response and request shapes from the vendor contract (tests/contract/supertone-openapi.json). */
 
-export const MODELS = [
-  'sona_speech_1', 'sona_speech_2', 'sona_speech_2t', 'sona_speech_2_flash',
-  'supertonic_api_1', 'sona_speech_3t', 'supertonic_api_3',
-] as const;
+export { MODELS };
 export const modelSchema = z.enum(MODELS);
 export type Model = z.infer<typeof modelSchema>;
 
