@@ -19,8 +19,7 @@ export interface SelectionTooltipDeps extends FigureDeps {
  * Esc, a click elsewhere or an empty selection. Reading and estimating live elsewhere.
  */
 export function createSelectionTooltip(deps: SelectionTooltipDeps) {
-  /** `epoch`: the selection's when it was shown (see fromGesture). */
-  let current: { text: string; anchor: () => DOMRect | null; size: Size; epoch: number } | null = null;
+  let current: { text: string; anchor: () => DOMRect | null; size: Size } | null = null;
   let generation = 0;
   /** Selection changes counted, so a dismissed selection comes back only when it changes (or is hovered). */
   let selectionEpoch = 0;
@@ -52,14 +51,13 @@ export function createSelectionTooltip(deps: SelectionTooltipDeps) {
     if (!config.active) return;
     if (current?.text === read.text) {
       current.anchor = read.anchor;
-      current.epoch = selectionEpoch;
       place();
       return;
     }
     const id = ++generation;
     const ui = await deps.ui();
     container = ui.container;
-    const entry = { text: read.text, anchor: read.anchor, size: { width: 0, height: 0 }, epoch: selectionEpoch };
+    const entry = { text: read.text, anchor: read.anchor, size: { width: 0, height: 0 } };
     await produceFigure(deps, config, read.text, { mayAsk: trusted, sink: sinkFor(id, entry, ui, config) });
   }
 
@@ -95,10 +93,7 @@ export function createSelectionTooltip(deps: SelectionTooltipDeps) {
       if (!(await deps.config.load()).active) return false;
       const read = await selectionNow(deps.doc, { pointer, mirror });
       if (!read) {
-        // Nothing selected: a figure goes with a pointer gesture, or when the selection changed after
-        // it was shown. A figure the command asked for after the last change stays (the click before
-        // the command has its own settle timer, which would otherwise take the figure away).
-        if (current && (pointer !== null || current.epoch !== selectionEpoch)) hide();
+        if (current) hide();
         return false;
       }
       if (!options.force && dismissed && dismissed.text === read.text && dismissed.epoch === selectionEpoch) return false;
