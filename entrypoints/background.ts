@@ -47,8 +47,8 @@ export default defineBackground(() => {
           (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }),
         ),
         inlineConfig: async ({ host }) => {
-          const settings = await readSettings();
-          return inlineConfigFor({ ...settings, provider: (await engine.headline()).provider }, await engine.localVoice(), host, userInlineWords());
+          const [settings, voice] = await Promise.all([engine.pricedSettings(), engine.localVoice()]);
+          return inlineConfigFor(settings, voice, host, userInlineWords());
         },
         getSettings: () => readSettings(),
         saveSettings: ({ patch }) => unlessStorageFull(() => saveSettings(patch), () => ({ ok: false as const, errors: storageFullErrors(patch) })),

@@ -15,7 +15,7 @@ import { estimateWording } from '../i18n/estimate-wording';
 import type { EstimateReply } from '../messages/protocol';
 import type { Settings } from '../settings/schema';
 import { normalizeScript } from '../text/normalize';
-import { headlineProvider, type HeadlineProvider } from '../rates/headline-provider';
+import { headlineProvider } from '../rates/headline-provider';
 import { keysSetIn, readApiKeys, readSettings } from '../settings/store';
 import { voiceProfile } from '../settings/voice-profile';
 import { createSources } from '../sources';
@@ -155,7 +155,9 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
     const localOnly = createEstimator({ ...shared, localBecause: 'no-key' });
     // A typed or imported voice id of a reseller's is priced at its provider from the voice list, or says it is assumed.
     const headline = headlineProvider(settings, voice, voices);
-    return { estimator, local, settings, stamp: JSON.stringify(settings), voice, i18n, byVendor, localOnly, headline };
+    // The settings as priced: a reseller's voice at its own provider.
+    const priced: Settings = { ...settings, provider: headline.provider };
+    return { estimator, local, settings: priced, stamp: JSON.stringify(settings), voice, i18n, byVendor, localOnly, providerAssumed: headline.assumed };
   }
 
   /**
@@ -201,9 +203,9 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
     invalidate(): void {
       current = undefined;
     },
-    /** The provider whose price heads a figure now (lib/rates/headline-provider.ts). */
-    async headline(): Promise<HeadlineProvider> {
-      return (await inEffect()).headline;
+    /** The settings in effect, as figures are priced: the provider is the voice's own where its vendor's list says (lib/rates/headline-provider.ts). */
+    async pricedSettings(): Promise<Settings> {
+      return (await inEffect()).settings;
     },
     /** The voice in effect as the local model sees it, so content scripts' instant figures match ours. */
     async localVoice(): Promise<LocalVoice> {
@@ -223,9 +225,7 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
     async estimate(text: string, request: EstimateRequestInfo): Promise<EstimateReply> {
       try {
         const built = await inEffect();
-        const { voice, i18n, headline } = built;
-        // The settings as priced: a reseller's voice at its own provider.
-        const settings = { ...built.settings, provider: headline.provider };
+        const { settings, voice, i18n, providerAssumed } = built;
         // An offer is for this text and voice only; anything else about it (forged, used, expired) buys nothing.
         const binding = request.offer !== undefined || request.offerable ? await offerBinding(text, voice) : undefined;
         const redeemed = request.offer !== undefined && binding ? await offers.redeem(request.offer, binding) : undefined;
@@ -248,7 +248,7 @@ export function createEngine(history: HistoryLog, calibrations: CalibrationStore
         // The background's own plan, signed: the tooltip's button can hand it back, never widen it.
         const offer = request.offerable && binding && result.plan && settings.spend.rule !== 'never' ? await offers.issue(binding, result.plan.credits) : undefined;
         return {
-          ok: true, result, voice, provider: settings.provider, ...(headline.assumed && { providerAssumed: true as const }),
+          ok: true, result, voice, provider: settings.provider, ...(providerAssumed && { providerAssumed: true as const }),
           ...(scripted && { script: scripted.figures }), ...(offer && { offer }),
         };
       } catch (error) {

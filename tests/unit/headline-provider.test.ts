@@ -1,9 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { calibrationStore } from '@/lib/calibration/store';
-import { createEngine, voiceCatalogItem } from '@/lib/background/engine';
-import { createHistoryLog } from '@/lib/history/log';
-import { historyStore } from '@/lib/history/store';
 import type { EstimateReply } from '@/lib/messages/protocol';
 import { headlineProvider } from '@/lib/rates/headline-provider';
 import { defaultSettings } from '@/lib/settings/schema';
@@ -11,6 +7,7 @@ import { saveApiKey, saveSettings } from '@/lib/settings/store';
 import { voiceInfo } from '@/lib/sources/audiostack';
 import { voiceDirectory } from '@/lib/sources/voice-catalog';
 import { AUDIOSTACK_VOICES } from '../audiostack-double/voices';
+import { cacheAudioStackVoices, newEngine } from './engine-fixture';
 
 // No call is made: under the default rule ("ask") an AudioStack figure stays local until bought.
 const NOWHERE = 'http://127.0.0.1:9';
@@ -21,9 +18,6 @@ function ok(reply: EstimateReply) {
   return reply;
 }
 
-function engine() {
-  return createEngine(createHistoryLog(historyStore()), calibrationStore());
-}
 
 describe('the headline provider of a voice set without the picker', () => {
   beforeEach(async () => {
@@ -33,22 +27,22 @@ describe('the headline provider of a voice set without the picker', () => {
   });
 
   it('an AudioStack voice id typed (the provider left at Supertone) is priced at its provider from the cached voice list', async () => {
-    await voiceCatalogItem.setValue({ audiostack: { voices: AUDIOSTACK_VOICES.map(voiceInfo), fetchedAt: 0 } });
+    await cacheAudioStackVoices();
     await saveSettings({ voiceId: 'isaac' }); // ElevenLabs in the list: 9 credits a minute
-    const e = engine();
+    const { engine: e } = newEngine();
     const reply = ok(await e.estimate(TEXT, { where: 'popup', record: false }));
     expect(reply).toMatchObject({ provider: 'elevenlabs', voice: { source: 'audiostack', voiceId: 'isaac' } });
     expect(reply.providerAssumed).toBeUndefined();
     expect(reply.result.credits.elevenlabs).toBeCloseTo((reply.result.seconds * 9) / 60, 3);
-    expect(await e.headline()).toEqual({ provider: 'elevenlabs', assumed: false });
+    expect((await e.pricedSettings()).provider).toBe('elevenlabs');
   });
 
   it('a voice the list does not hold (or no list yet) keeps the settings\' provider and says it is assumed', async () => {
     await saveSettings({ voiceId: 'isaac' });
-    expect(ok(await engine().estimate(TEXT, { where: 'popup', record: false }))).toMatchObject({ provider: 'supertone', providerAssumed: true });
-    await voiceCatalogItem.setValue({ audiostack: { voices: AUDIOSTACK_VOICES.map(voiceInfo), fetchedAt: 0 } });
+    expect(ok(await newEngine().engine.estimate(TEXT, { where: 'popup', record: false }))).toMatchObject({ provider: 'supertone', providerAssumed: true });
+    await cacheAudioStackVoices();
     await saveSettings({ voiceId: 'someone-else' });
-    expect(ok(await engine().estimate(TEXT, { where: 'popup', record: false }))).toMatchObject({ provider: 'supertone', providerAssumed: true });
+    expect(ok(await newEngine().engine.estimate(TEXT, { where: 'popup', record: false }))).toMatchObject({ provider: 'supertone', providerAssumed: true });
   });
 
   it('a Supertone voice keeps the user\'s headline provider, never assumed; the local model too', () => {
