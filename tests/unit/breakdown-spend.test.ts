@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { calibrationStore } from '@/lib/calibration/store';
-import { createEngine, voiceCatalogItem } from '@/lib/background/engine';
-import { createHistoryLog } from '@/lib/history/log';
-import { historyStore } from '@/lib/history/store';
 import { saveApiKey, saveSettings } from '@/lib/settings/store';
-import { voiceInfo } from '@/lib/sources/audiostack';
 import type { EstimateReply } from '@/lib/messages/protocol';
 import { startAudioStackDouble, type AudioStackDouble } from '../audiostack-double/server';
-import { AUDIOSTACK_VOICES } from '../audiostack-double/voices';
 import { englishScript } from '../fixtures/scripts';
+import { cacheAudioStackVoices, newEngine } from './engine-fixture';
 
 let audiostack: AudioStackDouble;
 beforeAll(async () => { audiostack = await startAudioStackDouble({ balance: 200 }); });
@@ -24,23 +19,18 @@ function result(reply: EstimateReply) {
   return reply.result;
 }
 
-function popupEngine() {
-  const history = createHistoryLog(historyStore());
-  return { engine: createEngine(history, calibrationStore()), history };
-}
-
 beforeEach(async () => {
   fakeBrowser.reset();
   audiostack.control.reset();
   await saveSettings({ endpoints: { supertone: 'http://127.0.0.1:9', audiostack: audiostack.url }, voiceId: 'sara' });
-  await voiceCatalogItem.setValue({ audiostack: { voices: AUDIOSTACK_VOICES.map(voiceInfo), fetchedAt: 0 } });
+  await cacheAudioStackVoices();
   await saveApiKey('test-key', 'audiostack');
 });
 
 describe("the popup's per-paragraph breakdown never spends", () => {
   it('under "auto", the popup (whole estimate, then its breakdown) makes exactly the whole script\'s calls', async () => {
     await saveSettings({ spend: { rule: 'auto', dailyCap: 5 } });
-    const { engine, history } = popupEngine();
+    const { engine, history } = newEngine();
     const whole = result(await engine.estimate(TEXT, { where: 'popup', record: true }));
     expect(whole).toMatchObject({ source: 'api', calls: 3, predictCredits: 0.75 });
     expect(predictions()).toBe(3);
@@ -58,7 +48,7 @@ describe("the popup's per-paragraph breakdown never spends", () => {
   });
 
   it('under "ask", the breakdown is local and says so, and buys nothing; after the click it is exact', async () => {
-    const { engine } = popupEngine();
+    const { engine } = newEngine();
     expect(result(await engine.estimate(TEXT, { where: 'popup', record: true }))).toMatchObject({ source: 'local', plan: { calls: 3 } });
     const before = await engine.paragraphFigures(TEXT);
     expect(before.every((p) => p.basis === 'local')).toBe(true);
@@ -72,7 +62,7 @@ describe("the popup's per-paragraph breakdown never spends", () => {
 
   it('with the cap reached, the breakdown of a new script stays local and makes no call', async () => {
     await saveSettings({ spend: { rule: 'auto', dailyCap: 0.5 } });
-    const { engine } = popupEngine();
+    const { engine } = newEngine();
     expect(result(await engine.estimate(TEXT, { where: 'popup', record: true })).source).toBe('local');
     expect((await engine.paragraphFigures(TEXT)).every((p) => p.basis === 'local')).toBe(true);
     expect(predictions()).toBe(0);

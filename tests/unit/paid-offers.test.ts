@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { calibrationStore } from '@/lib/calibration/store';
-import { createEngine, voiceCatalogItem } from '@/lib/background/engine';
-import { createHistoryLog } from '@/lib/history/log';
-import { historyStore } from '@/lib/history/store';
 import type { EstimateReply } from '@/lib/messages/protocol';
 import { saveApiKey, saveSettings } from '@/lib/settings/store';
-import { voiceInfo } from '@/lib/sources/audiostack';
 import type { VoiceProfile } from '@/lib/sources/types';
 import { usedOfferStore } from '@/lib/background/used-offers';
 import { createOfferSigner, importOfferSecret, newOfferSecret, offerBinding, OFFER_TTL_MS, type UsedOfferStore } from '@/lib/spend/offer-token';
 import { startAudioStackDouble, type AudioStackDouble } from '../audiostack-double/server';
-import { AUDIOSTACK_VOICES } from '../audiostack-double/voices';
+import { cacheAudioStackVoices, newEngine } from './engine-fixture';
 
 const VOICE: VoiceProfile = { source: 'audiostack', voiceId: 'sara', language: 'en', speed: 1 };
 
@@ -108,12 +103,12 @@ describe('the engine: a content script buys only with the offer it was given', (
     fakeBrowser.reset();
     audiostack.control.reset();
     await saveSettings({ endpoints: { supertone: 'https://supertoneapi.com', audiostack: audiostack.url }, voiceId: 'sara' });
-    await voiceCatalogItem.setValue({ audiostack: { voices: AUDIOSTACK_VOICES.map(voiceInfo), fetchedAt: 0 } });
+    await cacheAudioStackVoices();
     await saveApiKey('test-key', 'audiostack');
   });
 
   it('offers the plan it made, buys it once with the token, and a second ask costs nothing', async () => {
-    const engine = createEngine(createHistoryLog(historyStore()), calibrationStore());
+    const { engine } = newEngine();
     const first = ok(await engine.estimate(TEXT, { where: 'example.com', record: false, offerable: true }));
     expect(first.result).toMatchObject({ source: 'local', plan: { calls: 1, credits: 0.25 } });
     expect(first.offer?.credits).toBe(0.25);
@@ -132,7 +127,7 @@ describe('the engine: a content script buys only with the offer it was given', (
   });
 
   it('buys nothing with a token for another text, a made-up token, or after the rule turned to "never"', async () => {
-    const engine = createEngine(createHistoryLog(historyStore()), calibrationStore());
+    const { engine } = newEngine();
     const other = ok(await engine.estimate('Another text altogether.', { where: 'x', record: false, offerable: true }));
     const forged = await engine.estimate(TEXT, { where: 'x', record: false, offerable: true, offer: other.offer?.token });
     expect(ok(forged).result.source).toBe('local');
@@ -150,7 +145,7 @@ describe('the engine: a content script buys only with the offer it was given', (
   });
 
   it('offers nothing to extension pages (they consent directly) and nothing under "never"', async () => {
-    const engine = createEngine(createHistoryLog(historyStore()), calibrationStore());
+    const { engine } = newEngine();
     expect(ok(await engine.estimate(TEXT, { where: 'popup', record: false })).offer).toBeUndefined();
     await saveSettings({ spend: { rule: 'never', dailyCap: 5 } });
     engine.invalidate();
