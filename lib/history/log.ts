@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { z } from 'zod';
 import { historyRowSchema, type HistoryRow } from './row';
 
@@ -30,15 +31,9 @@ export function appendCapped(rows: readonly HistoryRow[], added: readonly Histor
  * while a write is under way are written together in the next one.
  */
 export function createHistoryLog(store: HistoryStore, cap = HISTORY_CAP) {
-  let queue: Promise<unknown> = Promise.resolve();
+  const serial = pLimit(1);
   /** Rows waiting for the write already queued, and that write. */
   let waiting: { rows: HistoryRow[]; written: Promise<void> } | undefined;
-
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
 
   return {
     record(row: HistoryRow): Promise<void> {

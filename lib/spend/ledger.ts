@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { z } from 'zod';
 
 /**
@@ -44,12 +45,8 @@ export interface SpendLedger {
 const EPSILON = 1e-9;
 
 export function createSpendLedger(store: LedgerStore, now: () => number = Date.now): SpendLedger {
-  let queue: Promise<unknown> = Promise.resolve();
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  // One at a time: a read-modify-write of the day's total must not interleave with another.
+  const serial = pLimit(1);
 
   async function today(): Promise<LedgerState> {
     const day = localDay(now());

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { VoiceProfile } from '../sources/types';
 
@@ -78,12 +79,7 @@ export function createOfferSigner(options: OfferSignerOptions): OfferSigner {
   const ttl = options.ttlMs ?? OFFER_TTL_MS;
   const store = options.used ?? memoryUsedOffers();
   // Redeems run one at a time: two clicks racing on one token must not both find it unused.
-  let queue: Promise<unknown> = Promise.resolve();
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const serial = pLimit(1);
 
   async function mac(fields: string, binding: string): Promise<string> {
     const key = await options.secret();
