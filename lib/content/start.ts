@@ -87,9 +87,12 @@ export function startInline(ctx: ContentContext, win: Window): void {
       later(() => void tooltip.fromGesture(null));
     }), { capture: true });
     ctx.addEventListener(frameDoc, 'selectionchange', live(() => {
-      tooltip.selectionChanged();
       const selection = frameDoc.getSelection();
       hoverArmed = selection !== null && !selection.isCollapsed;
+      // Docs, Word and Notion keep a caret in the page while they draw their own selection: that
+      // caret moving (Chromium sometimes reports it after Esc) selects nothing new, so a dismissed
+      // figure stays dismissed.
+      if (hoverArmed || !(frame === win && siteReader())) tooltip.selectionChanged();
       if (!pointerDown) settle();
     }));
     ctx.addEventListener(frame, 'mousemove', live((event) => {

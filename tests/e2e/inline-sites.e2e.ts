@@ -98,6 +98,8 @@ describe.each(INLINE_BROWSERS)('%s: Notion and Word for the web', (name) => {
     // Dismissed, then the pointer off the marked runs (in one jump: it rests on them now): nothing; on one: the figure again; the marks stay.
     await page.press('Escape');
     expect(await tooltipState(frame)).toBeNull();
+    // Word moving its caret in the page (Chromium sometimes reports one after Esc) selects nothing new.
+    await frame.evaluate(() => document.getSelection()!.collapse(document.querySelector('.Paragraph')!.firstChild, 0), null);
     await page.mouse.move(offset.x + 4, offset.y + 4);
     expect(await expectNoTooltip(frame)).toBeNull();
     const run = await frame.evaluate(() => { const r = document.querySelector('span.Selected')!.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; }, null);
