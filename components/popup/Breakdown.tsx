@@ -1,31 +1,27 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ParagraphFigure } from '@/lib/estimate/paragraph-figures';
 import { formatClock } from '@/lib/format';
 import { useI18n } from '@/lib/i18n/context';
-import { sendToBackground } from '@/lib/messages/send';
+import type { ParagraphReply } from './paragraph-figures';
 import { breakdownRows, hasParagraphs, MAX_BREAKDOWN_PARAGRAPHS } from './paragraphs';
 
 /**
  * Per-paragraph lengths with cumulative timecodes, for scripts of more than one paragraph. Derived
- * in the background from the whole script's estimate (`figure`: asked again when that changes,
+ * in the background from the whole script's estimate (`figures` is made anew when that changes,
  * e.g. after buying the exact figure), never estimated on its own: it costs no credits and adds no
  * history row. A paragraph's figure that is not exact is marked ≈ and the note says why.
  */
-export function Breakdown(props: { text: string; figure: unknown }) {
+export function Breakdown(props: { text: string; figures: () => Promise<ParagraphReply> }) {
   const { t, f } = useI18n();
   const many = hasParagraphs(props.text);
-  const [reply, setReply] = useState<{ paragraphs: ParagraphFigure[] } | { error: string }>();
+  const [reply, setReply] = useState<ParagraphReply>();
 
   useEffect(() => {
     if (!many) return;
     let cancelled = false;
     setReply(undefined);
-    sendToBackground('paragraphFigures', { text: props.text }).then(
-      (answer) => { if (!cancelled) setReply(answer.ok ? { paragraphs: answer.paragraphs } : { error: answer.error }); },
-      (error: unknown) => { if (!cancelled) setReply({ error: error instanceof Error ? error.message : String(error) }); },
-    );
+    void props.figures().then((answer) => { if (!cancelled) setReply(answer); });
     return () => { cancelled = true; };
-  }, [props.text, props.figure]);
+  }, [props.figures]);
 
   if (!many || (reply && 'paragraphs' in reply && reply.paragraphs.length < 2)) return null;
   const all = reply && 'paragraphs' in reply ? reply.paragraphs : undefined;

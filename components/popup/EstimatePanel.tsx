@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatClock } from '@/lib/format';
 import { useI18n } from '@/lib/i18n/context';
 import type { Consent } from '@/lib/estimate/estimator';
@@ -7,6 +7,7 @@ import { sendToBackground } from '@/lib/messages/send';
 import type { Settings } from '@/lib/settings/schema';
 import { Breakdown } from './Breakdown';
 import { PaidFigure } from './PaidFigure';
+import { lazyParagraphFigures } from './paragraph-figures';
 import { Provenance } from './Provenance';
 import { providerName } from './provider-names';
 import { ProviderTable } from './ProviderTable';
@@ -79,6 +80,8 @@ export function EstimatePanel(props: { settings: Settings }) {
 function EstimateResultView(props: { reply: EstimateReply; text: string; settings: Settings; onCast: (settings: Settings) => void; onBuy: (credits: number) => void }) {
   const { t, f } = useI18n();
   const { reply } = props;
+  // Asked once per figure (a bought one is another), shared by the breakdown and the cue sheets.
+  const figures = useMemo(() => lazyParagraphFigures(props.text), [props.text, reply]);
   if (!reply.ok) return <p class="problem" role="alert">{t('est.failed', { error: reply.error })}</p>;
   const { result, provider } = reply;
   const { script } = reply;
@@ -101,8 +104,8 @@ function EstimateResultView(props: { reply: EstimateReply; text: string; setting
       <SlotCheck seconds={result.seconds} initial={props.settings.slotSeconds} />
       {script && <Speakers script={script} settings={props.settings} onCast={props.onCast} />}
       <ProviderTable credits={result.credits} model={props.settings.model} settings={props.settings} chosen={provider} />
-      {script ? <SpeakerLines lines={script.lines} /> : <Breakdown text={props.text} figure={result} />}
-      <CueDownloads text={props.text} lines={script?.lines} />
+      {script ? <SpeakerLines lines={script.lines} /> : <Breakdown text={props.text} figures={figures} />}
+      <CueDownloads figures={figures} lines={script?.lines} />
     </div>
   );
 }

@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import { cueSheet, cuesFromLines, type CueFormat } from '@/lib/cues/cues';
 import { formatClock } from '@/lib/format';
 import { useI18n } from '@/lib/i18n/context';
-import { sendToBackground } from '@/lib/messages/send';
 import type { LineFigure } from '@/lib/script/estimate';
 import { download } from '../download';
+import type { ParagraphReply } from './paragraph-figures';
 import { breakdownRows, MAX_BREAKDOWN_PARAGRAPHS } from './paragraphs';
 
 const PREVIEW_CHARS = 40;
@@ -50,16 +50,16 @@ export function SpeakerLines(props: { lines: readonly LineFigure[] }) {
  * paragraph for text without speakers (the breakdown's figures, derived from the whole estimate:
  * a download never buys a prediction).
  */
-export function CueDownloads(props: { text: string; lines?: readonly LineFigure[] }) {
+export function CueDownloads(props: { figures: () => Promise<ParagraphReply>; lines?: readonly LineFigure[] }) {
   const { t } = useI18n();
   const [error, setError] = useState<string>();
 
   async function save(format: CueFormat) {
     let cues = props.lines && cuesFromLines(props.lines);
     if (!cues) {
-      const reply = await sendToBackground('paragraphFigures', { text: props.text });
-      if (!reply.ok || reply.paragraphs.length === 0) {
-        setError(reply.ok ? t('script.noLines') : reply.error);
+      const reply = await props.figures();
+      if ('error' in reply || reply.paragraphs.length === 0) {
+        setError('error' in reply ? reply.error : t('script.noLines'));
         return;
       }
       const { paragraphs } = reply;

@@ -1,0 +1,16 @@
+import type { ParagraphFigure } from '@/lib/estimate/paragraph-figures';
+import { sendToBackground } from '@/lib/messages/send';
+
+export type ParagraphReply = { paragraphs: ParagraphFigure[] } | { error: string };
+
+/**
+ * The whole estimate's per-paragraph figures for `text`, asked of the background on first use and
+ * then shared: the breakdown shows them and a cue sheet download uses the same answer.
+ */
+export function lazyParagraphFigures(text: string): () => Promise<ParagraphReply> {
+  let asked: Promise<ParagraphReply> | undefined;
+  return () => (asked ??= sendToBackground('paragraphFigures', { text }).then(
+    (answer) => (answer.ok ? { paragraphs: answer.paragraphs } : { error: answer.error }),
+    (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+  ));
+}
