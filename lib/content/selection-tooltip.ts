@@ -19,7 +19,8 @@ export interface SelectionTooltipDeps extends FigureDeps {
  * Esc, a click elsewhere or an empty selection. Reading and estimating live elsewhere.
  */
 export function createSelectionTooltip(deps: SelectionTooltipDeps) {
-  let current: { text: string; anchor: () => DOMRect | null; size: Size } | null = null;
+  /** What is shown; `field` is a focused field's whole text, asked for with nothing selected. */
+  let current: { text: string; anchor: () => DOMRect | null; size: Size; field: boolean } | null = null;
   let generation = 0;
   /** Selection changes counted, so a dismissed selection comes back only when it changes (or is hovered). */
   let selectionEpoch = 0;
@@ -46,18 +47,19 @@ export function createSelectionTooltip(deps: SelectionTooltipDeps) {
     deps.onToggle();
   }
 
-  async function present(read: SelectionRead, trusted: boolean): Promise<void> {
+  async function present(read: SelectionRead, trusted: boolean, field = false): Promise<void> {
     const config = await deps.config.load();
     if (!config.active) return;
     if (current?.text === read.text) {
       current.anchor = read.anchor;
+      current.field = field;
       place();
       return;
     }
     const id = ++generation;
     const ui = await deps.ui();
     container = ui.container;
-    const entry = { text: read.text, anchor: read.anchor, size: { width: 0, height: 0 } };
+    const entry = { text: read.text, anchor: read.anchor, size: { width: 0, height: 0 }, field };
     await produceFigure(deps, config, read.text, { mayAsk: trusted, sink: sinkFor(id, entry, ui, config) });
   }
 
@@ -93,7 +95,9 @@ export function createSelectionTooltip(deps: SelectionTooltipDeps) {
       if (!(await deps.config.load()).active) return false;
       const read = await selectionNow(deps.doc, { pointer, mirror });
       if (!read) {
-        if (current) hide();
+        // An empty selection ends a selection's figure; a field's was asked for with none (a click
+        // elsewhere ends it on pointerdown).
+        if (current && !current.field) hide();
         return false;
       }
       if (!options.force && dismissed && dismissed.text === read.text && dismissed.epoch === selectionEpoch) return false;
@@ -102,7 +106,7 @@ export function createSelectionTooltip(deps: SelectionTooltipDeps) {
     },
     /** Show for a text chosen another way (the focused field), pointing at `anchor`. */
     forText(text: string, anchor: () => DOMRect | null, mayAsk: boolean): Promise<void> {
-      return present({ text, anchor }, mayAsk);
+      return present({ text, anchor }, mayAsk, true);
     },
     /** The pointer rests on the selection (the DOM's, or the one a site draws): show it again, if it was dismissed. */
     async fromHover(pointer: Point): Promise<void> {

@@ -10,9 +10,10 @@ import { supertoneAt } from '../fixtures/endpoints';
 
 /**
  * Store screenshots (1280×800, what the Chrome Web Store and AMO take) made from the real extension
- * against the local API: the tooltip over a real editor, the popup, and the options page.
+ * against the local API: the tooltip over a real editor, the popup, and the options page. Written to
+ * out/store, not over the committed images in docs/store: a test run leaves the repository as it was.
  */
-const DOCS = resolve('docs/store');
+const DOCS = resolve('out/store');
 const SIZE = { width: 1280, height: 800 };
 const VOICE = '91992bbd4758bdcf9c9b01';
 

@@ -12,7 +12,7 @@ describe('the popup asks for paragraph figures once per estimate', () => {
   });
 
   it('the breakdown and a cue sheet download share one answer, asked on first use', async () => {
-    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({ ok: true, paragraphs });
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async () => ({ ok: true, paragraphs }));
     const figures = lazyParagraphFigures('One.\n\nTwo.');
     expect(send).not.toHaveBeenCalled();
     const [breakdown, download] = await Promise.all([figures(), figures()]);
@@ -23,9 +23,9 @@ describe('the popup asks for paragraph figures once per estimate', () => {
   });
 
   it('a refusal or a failed message is an error to show, not a throw', async () => {
-    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValueOnce({ ok: false, error: 'No voice is set.' });
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementationOnce(async () => ({ ok: false, error: 'No voice is set.' }));
     await expect(lazyParagraphFigures('a\n\nb')()).resolves.toEqual({ error: 'No voice is set.' });
-    vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValueOnce(new Error('"paragraphFigures" is only available to ScriptMeter\'s own pages.'));
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementationOnce(async () => { throw new Error('"paragraphFigures" is only available to ScriptMeter\'s own pages.'); });
     await expect(lazyParagraphFigures('a\n\nb')()).resolves.toEqual({ error: expect.stringMatching(/only available/) });
   });
 });
