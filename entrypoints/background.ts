@@ -22,10 +22,13 @@ export default defineBackground(() => {
   const history = createHistoryLog(historyStore());
   const calibrations = calibrationStore();
   const engine = createEngine(history, calibrations);
-  watchSettings(() => {
+  // Open tabs keep the inline config (prices, the voice's speaking rate and calibration): whatever changes it tells them.
+  const configChanged = () => {
     engine.invalidate();
     void notifyTabsOfSettings();
-  });
+  };
+  watchSettings(configChanged);
+  calibrations.onChange(() => void notifyTabsOfSettings());
   registerInlineTriggers();
   watchApiKey(() => engine.invalidate());
   const account = createAccountMonitor();
@@ -71,7 +74,7 @@ export default defineBackground(() => {
         },
         ...account.handlers(),
         ...calibrationHandlers(calibrations),
-        ...sourceHandlers({ catalog: voiceCatalogItem, ledger: engine.ledger, onVoices: () => engine.invalidate() }),
+        ...sourceHandlers({ catalog: voiceCatalogItem, ledger: engine.ledger, onVoices: configChanged }),
       },
       { extensionId: browser.runtime.id, extensionBaseUrl },
     ),

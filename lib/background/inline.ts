@@ -43,7 +43,7 @@ function sendToTab(tabId: number, type: TabMessageType): Promise<unknown> {
   return browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
 }
 
-/** Content scripts cache the inline config; tell them when it may have changed. */
+/** Content scripts cache the inline config; tell them when it may have changed (settings, voice list, calibrations). */
 export async function notifyTabsOfSettings(): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(tabs.flatMap((tab) => (tab.id === undefined ? [] : [sendToTab(tab.id, 'settingsChanged')])));

@@ -53,6 +53,28 @@ describe.each(['chromium', 'firefox'] as const)('%s: a calibrated voice says so 
   });
 });
 
+describe.each(['chromium', 'firefox'] as const)('%s: a calibration imported while a page is open', (name) => {
+  let suite: { api: ApiDouble; pages: FixtureServer; browser: InlineSession };
+
+  beforeAll(async () => {
+    suite = await startInlineSuite(() => launchInline(name), { key: null, settings: { voiceId: VOICE, language: 'en' } });
+  });
+  afterAll(() => closeInlineSuite(suite));
+
+  it('applies to the open page\'s next figure, which says so', async () => {
+    const page = await suite.browser.open(suite.pages.page('basic'));
+    await page.click('#textarea');
+    await page.selectAll();
+    await waitForTooltip(page, /approx/);
+    await expect.poll(() => noteOf(page), { timeout: 10_000 }).toBe('No API key: approximate local estimate.');
+    await page.press('Escape');
+    await importInto(suite.browser, await calibrationFileOfFixtures());
+    await page.click('#text');
+    await page.selectAll();
+    await expect.poll(() => noteOf(page), { timeout: 10_000 }).toMatch(/^No API key: approximate local estimate\. · calibrated from 6 renders, ±\d %$/);
+  });
+});
+
 describe('chromium in Japanese: the calibration note in the user\'s language', () => {
   let suite: { api: ApiDouble; pages: FixtureServer; browser: InlineBrowser };
 
