@@ -10,7 +10,7 @@ export interface LazyModule<M> {
   loaded(): M | undefined;
 }
 
-function lazyModule<M>(importer: () => Promise<M>): LazyModule<M> {
+export function lazyModule<M>(importer: () => Promise<M>): LazyModule<M> {
   let module: M | undefined;
   let loading: Promise<M> | undefined;
   return {
