@@ -2,12 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AccountView } from '@/lib/account/view';
 import { webhookTarget } from '@/lib/account/webhook';
-import { VENDOR_NAMES } from '@/lib/sources';
+import { VENDOR_NAMES } from '@/lib/sources/defaults';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
-import { settingsFields, type Settings } from '@/lib/settings/schema';
+import type { Settings } from '@/lib/settings/schema';
 import { Field } from '../Field';
 import { usePageSettings } from '../page-settings';
+import { alertsCheck } from './checks';
 import { useManagedPolicy } from './managed';
 import { SaveBar } from './settings-section';
 
@@ -35,22 +36,15 @@ function toDraft(alerts: AlertSettings): Draft {
 const number = (raw: string) => (raw.trim() === '' ? Number.NaN : Number(raw));
 const lines = (raw: string) => raw.split(/[\n,]/).map((line) => line.trim()).filter(Boolean);
 
-/** Each sub-field is checked against its own schema, so the message sits beside the field at fault. */
-function check(draft: Draft): { value: AlertSettings; errors: Partial<Record<SubField, string>> } {
-  const shape = settingsFields.alerts.unwrap().shape;
-  const value = {
+/** The draft as the settings' values, still unchecked. */
+function valueOf(draft: Draft): AlertSettings {
+  return {
     lowBalance: draft.lowBalance.trim() === '' ? null : number(draft.lowBalance),
     spikeFactor: number(draft.spikeFactor),
     pollMinutes: number(draft.pollMinutes),
     expectedVoices: lines(draft.expectedVoices),
     webhookUrl: draft.webhookUrl.trim(),
   };
-  const errors: Partial<Record<SubField, string>> = {};
-  for (const key of Object.keys(shape) as SubField[]) {
-    const parsed = shape[key].safeParse(value[key]);
-    if (!parsed.success) errors[key] = parsed.error.issues[0]?.message;
-  }
-  return { value, errors };
 }
 
 /** Alert thresholds, the check interval, the expected voices and the optional webhook. */
@@ -72,7 +66,10 @@ export function AlertsSection() {
   async function save(event: Event) {
     event.preventDefault();
     if (!draft || !saved) return;
-    const { value, errors: found } = check(draft);
+    const value = valueOf(draft);
+    // Loaded by now but for the quickest click: the permission below is asked without an await before it.
+    const check = alertsCheck.loaded() ?? await alertsCheck.load();
+    const found = check.alertErrors(value);
     const target = value.webhookUrl ? webhookTarget(value.webhookUrl) : undefined;
     if (target && !target.ok) found.webhookUrl = t('alertsOpt.webhookBad');
     if (Object.keys(found).length > 0) {

@@ -4,7 +4,7 @@ import { historyCsv } from '@/lib/history/csv';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import { download } from '../download';
-import { readSettingsFile, settingsFile } from './settings-file';
+import { settingsFiles } from './checks';
 
 /** Settings out and in (never the key), and usage and the estimate history as CSV. */
 export function BackupSection(props: { onImported: () => void }) {
@@ -12,12 +12,14 @@ export function BackupSection(props: { onImported: () => void }) {
   const [notice, setNotice] = useState<{ ok: boolean; text: string }>();
 
   async function exportSettings() {
-    download('scriptmeter-settings.json', 'application/json', settingsFile(await sendToBackground('getSettings', {})));
+    const [{ settingsFile }, settings] = await Promise.all([settingsFiles.load(), sendToBackground('getSettings', {})]);
+    download('scriptmeter-settings.json', 'application/json', settingsFile(settings));
   }
 
   async function importSettings(file: File | undefined) {
     if (!file) return;
-    const settings = readSettingsFile(await file.text());
+    const [{ readSettingsFile }, text] = await Promise.all([settingsFiles.load(), file.text()]);
+    const settings = readSettingsFile(text);
     if (!settings) {
       setNotice({ ok: false, text: t('backup.importFailed', { error: t('backup.notJson') }) });
       return;

@@ -1,5 +1,5 @@
 import type { CalibrationSummary } from '@/lib/calibration/protocol';
-import { describeKey } from '@/lib/calibration/record';
+import { describeKey } from '@/lib/calibration/describe-key';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import { download } from '../download';

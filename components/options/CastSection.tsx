@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { LANGUAGES } from '@/lib/sources/languages';
 import { useI18n } from '@/lib/i18n/context';
-import { CAST_DEFAULT, parseCast, type CastEntry } from '@/lib/script/cast';
+import type { CastEntry } from '@/lib/script/cast';
+import { CAST_DEFAULT } from '@/lib/script/cast-default';
 import { NARRATOR, SCRIPT_RULES, type ScriptRules } from '@/lib/script/rules';
 import type { Settings } from '@/lib/settings/schema';
-import { SOURCE_CHOICES } from '@/lib/sources/types';
+import { SOURCE_CHOICES } from '@/lib/sources/choices';
+import { castParser } from './checks';
 import { SaveBar, useSettingsDraft } from './settings-section';
 import { VoicePicker } from './VoicePicker';
 
@@ -72,10 +74,10 @@ export function CastSection() {
     setDraft({ ...draft, rows: [...draft.rows, row] });
   };
 
-  function submit(event: Event) {
+  async function submit(event: Event) {
     event.preventDefault();
     if (!draft) return;
-    const parsed = parseCast(castOf(draft.rows));
+    const parsed = (await castParser.load()).parseCast(castOf(draft.rows));
     if (!parsed.ok) {
       setProblem(parsed.error);
       return;

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { MODELS, type Model } from '@/lib/sources/supertone';
+import type { Model } from '@/lib/sources/supertone';
+import { MODELS } from '@/lib/sources/supertone/models';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import { PROVIDER_IDS, providerRates, ROUNDING_RULES } from '@/lib/rates/credits';

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { lazyComponent } from '../lazy';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
@@ -10,6 +10,7 @@ import { ApiKeySection } from './ApiKeySection';
 import { AudioStackSection } from './AudioStackSection';
 import { BackupSection } from './BackupSection';
 import { CastSection } from './CastSection';
+import { preloadChecks } from './checks';
 import { CostSection } from './CostSection';
 import { PrivacySection } from './PrivacySection';
 import { SourceSection } from './SourceSection';
@@ -32,6 +33,9 @@ export function OptionsPage() {
     return () => { live = false; };
   }, [generation]);
   const settings = loaded?.generation === generation ? loaded.settings : undefined;
+  // The checks (with zod) load once the fields are on screen, never before them.
+  const shown = settings !== undefined;
+  useEffect(() => { if (shown) preloadChecks(); }, [shown]);
   // Choosing an AudioStack voice saves voice, provider and language: every section shows them again.
   const [chosen, setChosen] = useState('');
   return (

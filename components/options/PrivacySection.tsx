@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { HISTORY_CAP } from '@/lib/history/log';
+import { HISTORY_CAP } from '@/lib/history/cap';
 import { useI18n } from '@/lib/i18n/context';
 import { sendToBackground } from '@/lib/messages/send';
 import type { Settings } from '@/lib/settings/schema';

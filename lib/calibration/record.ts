@@ -3,6 +3,8 @@ import { defaultParameters, type VoiceParameters } from '../estimate/local-model
 import { sourceChoiceSchema, type VoiceProfile } from '../sources/types';
 import { fitVoice, type Observation, type VoiceFit } from './fit';
 
+export { describeKey } from './describe-key';
+
 /**
  * A calibration is user data: a voice's fitted parameters and the numbers it was fitted from
  * (features and seconds, never the script's text). One file format for the command line and the
@@ -121,9 +123,4 @@ export function parseCalibrationFile(raw: unknown): { ok: true; calibrations: Ca
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
   return { ok: false, error: `not a ScriptMeter calibration file (${issue?.message ?? 'invalid'}${where})` };
-}
-
-/** "voice · en · model · style · source", for lists. */
-export function describeKey(key: CalibrationKey): string {
-  return [key.voiceId, key.language, key.model, key.style, key.source].filter(Boolean).join(' · ');
 }

@@ -1,9 +1,9 @@
 import pLimit from 'p-limit';
 import { z } from 'zod';
+import { HISTORY_CAP } from './cap';
 import { historyRowSchema, type HistoryRow } from './row';
 
-/** Enough for months of estimates; a stored list stays a few hundred kB at most. */
-export const HISTORY_CAP = 1_000;
+export { HISTORY_CAP };
 
 export interface HistoryStore {
   load(): Promise<unknown>;

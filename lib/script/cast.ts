@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { sourceChoiceSchema, SPEED_MAX, SPEED_MIN, type VoiceProfile } from '../sources/types';
+import { CAST_DEFAULT } from './cast-default';
 import { speakerKey } from './lines';
 
-/** The cast's default entry: every speaker without one of their own. */
-export const CAST_DEFAULT = '*';
+export { CAST_DEFAULT };
 export const MAX_CAST = 200;
 
 /**

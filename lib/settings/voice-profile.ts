@@ -1,4 +1,5 @@
-import { SOURCE_CHOICES, type SourceChoice, type VendorId, type VoiceProfile } from '../sources/types';
+import { SOURCE_CHOICES } from '../sources/choices';
+import type { SourceChoice, VendorId, VoiceProfile } from '../sources/types';
 import type { Settings } from './schema';
 
 /** What the settings store: a source, or 'auto'. */

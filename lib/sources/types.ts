@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SOURCE_CHOICES, SPEED_MAX, SPEED_MIN, VENDOR_IDS, type VendorId } from './choices';
 
 /**
  * The vendor-neutral seam (see PRODUCT.md §5 and §7). Everything above `lib/sources/<vendor>/` —
@@ -9,18 +10,11 @@ import { z } from 'zod';
  * the vendor ignored) and the vendor's metadata (credits used and remaining).
  */
 
-/** Vendors with a live implementation. A new vendor adds its id here and a folder beside the others. */
-export const VENDOR_IDS = ['supertone', 'audiostack'] as const;
+/* The plain values live in choices.ts (zod-free, for pages); re-exported so the seam stays one import. */
+export { SOURCE_CHOICES, SPEED_MAX, SPEED_MIN, VENDOR_IDS };
+export type { SourceChoice, VendorId } from './choices';
 export const vendorIdSchema = z.enum(VENDOR_IDS);
-export type VendorId = z.infer<typeof vendorIdSchema>;
-
-/** Which source answers for a voice profile: a vendor's API, or the local model alone. */
-export const SOURCE_CHOICES = [...VENDOR_IDS, 'local'] as const;
 export const sourceChoiceSchema = z.enum(SOURCE_CHOICES);
-export type SourceChoice = z.infer<typeof sourceChoiceSchema>;
-
-export const SPEED_MIN = 0.5;
-export const SPEED_MAX = 2;
 
 /**
  * Everything that decides how long a text will sound: the source that predicts it, the voice (a

@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import type { SpendRule } from './rule-schema';
+
+/* The schema lives apart (rule-schema.ts) so pages can list the rules without loading zod. */
+export type { SpendRule } from './rule-schema';
 
 /**
  * When ScriptMeter may spend a user's credits on predictions:
@@ -10,11 +13,5 @@ export const SPEND_RULES = ['ask', 'auto', 'never'] as const;
 export type SpendRuleKind = (typeof SPEND_RULES)[number];
 
 export const MAX_DAILY_CAP = 10_000;
-
-export const spendRuleSchema = z.object({
-  rule: z.enum(SPEND_RULES),
-  dailyCap: z.number({ error: 'The daily cap is a number of credits.' }).finite().nonnegative('The daily cap is 0 or more credits.').max(MAX_DAILY_CAP),
-});
-export type SpendRule = z.infer<typeof spendRuleSchema>;
 
 export const DEFAULT_SPEND_RULE: SpendRule = { rule: 'ask', dailyCap: 5 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PredictPlan } from '@/lib/estimate/estimator';
 import { authorize } from '@/lib/spend/authorize';
 import { createSpendLedger, localDay, type LedgerState } from '@/lib/spend/ledger';
-import { spendRuleSchema } from '@/lib/spend/rule';
+import { spendRuleSchema } from '@/lib/spend/rule-schema';
 
 /** A ledger over a plain variable, as the background's storage item would hold it. */
 function ledgerAt(clock: { now: number }, initial?: LedgerState) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageSchema } from '../languages';
+import { languageSchema } from '../language-schema';
 import { SPEED_MAX, SPEED_MIN } from '../types';
 import { MODELS } from './models';
 

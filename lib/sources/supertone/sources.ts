@@ -1,5 +1,5 @@
 import { ApiError } from '../errors';
-import { languageSchema } from '../languages';
+import { languageSchema } from '../language-schema';
 import type { AccountSource, DurationSource, Sources, UsageMinutes, UsageReports, VoiceInfo, VoiceProfile } from '../types';
 import { createSupertoneClient, type SupertoneClient } from './client';
 import { modelSchema, type UsageBucket } from './schemas';
