@@ -8,8 +8,10 @@ type VitePlugins = NonNullable<Parameters<WxtHooks['vite:build:extendConfig']>[1
  * crash with a "[wxt]" prefix (in development only; production keeps the dead logger) and throws
  * it again: about 0.2 kB gzipped in every one, and Google Docs loads three. Our content scripts
  * start from a bare call instead; a crash still reaches the console uncaught. WXT's plugins are
- * still started first. Nothing reads a script's result (no executeScript), so none is returned. The ids matched are WXT 0.21's (core/builders/vite, getRollupEntry; Vite hands them over with the root in front): if they
- * change, nothing matches and WXT's wrapper comes back, which scripts/size-check.ts would show.
+ * still started first. Nothing reads a script's result (no executeScript), so none is returned.
+ * The ids matched are WXT 0.21's (core/builders/vite, getRollupEntry; Vite passes them with the
+ * project root in front): if they change, nothing matches and WXT's wrapper comes back, which
+ * scripts/size-check.ts would show.
  */
 const WRAPPED_ENTRY = /(?:^|\/)virtual:wxt-(?:unlisted-script|content-script-main-world)-entrypoint\?(.+)$/;
 const BARE_ENTRY = '\0scriptmeter:bare-entry?';
