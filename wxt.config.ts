@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { WEBHOOK_PERMISSION_ORIGINS } from './lib/account/webhook';
 import { CHROME_PUBLIC_KEY, GECKO_ID } from './lib/extension-identity';
+import { contentScriptsStartBare } from './lib/content/bare-entry';
 import { contentScriptsWithoutPolyfill } from './lib/content/native-browser';
 import { LISTED_CONTENT_SCRIPTS } from './lib/content/sites/hosts';
 import { addTestPageMatches } from './lib/content/sites/test-matches';
@@ -42,7 +43,11 @@ export default defineConfig({
   zip: { excludeSources: ['out/**', 'docs/store/**'] },
   hooks: {
     // The polyfill is for the background and pages only: content scripts use the native API (lib/content/native-browser.ts).
-    'vite:build:extendConfig': contentScriptsWithoutPolyfill,
+    // …and they start without WXT's startup wrapper (lib/content/bare-entry.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      contentScriptsWithoutPolyfill(entrypoints, config);
+      contentScriptsStartBare(entrypoints, config);
+    },
     // Nothing in the Firefox build reads the policy schema: leave it out there.
     'build:publicAssets': (wxt, files) => {
       if (wxt.config.browser !== 'firefox') return;

@@ -12,6 +12,8 @@ export default defineContentScript({
   matches: DOCS_MATCHES,
   world: 'MAIN',
   runAt: 'document_start',
+  // No global of ours in the page's world (WXT names the script's result after it by default).
+  globalName: false,
   main() {
     serveDocsPage(window, import.meta.env.FIREFOX ? GECKO_ID : CHROME_EXTENSION_ID);
   },

@@ -14,6 +14,8 @@ export default defineContentScript({
   excludeMatches: [...DOCS_MATCHES],
   world: 'MAIN',
   runAt: 'document_start',
+  // No global of ours in the page's world (WXT names the script's result after it by default).
+  globalName: false,
   main() {
     serveBridge(window);
   },

@@ -7,6 +7,9 @@ import { registerSiteReader } from '@/lib/content/sites/hook';
  * read Docs' canvas-drawn selection and document. An unlisted script, so it carries no copy of the
  * content-script runtime the general script already brings.
  */
-export default defineUnlistedScript(() => {
-  registerSiteReader(createDocsReader(document));
+export default defineUnlistedScript({
+  globalName: false,
+  main() {
+    registerSiteReader(createDocsReader(document));
+  },
 });

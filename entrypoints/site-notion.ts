@@ -3,6 +3,9 @@ import { registerSiteReader } from '@/lib/content/sites/hook';
 import { createNotionReader } from '@/lib/content/sites/notion-reader';
 
 /** Notion only (listed in the manifest by lib/content/sites/hosts.ts): whole-block selections for the inline estimates. */
-export default defineUnlistedScript(() => {
-  registerSiteReader(createNotionReader(document));
+export default defineUnlistedScript({
+  globalName: false,
+  main() {
+    registerSiteReader(createNotionReader(document));
+  },
 });

@@ -9,8 +9,11 @@ import { createWordReader } from '@/lib/content/sites/word-reader';
  * not run: this one runs there (all frames, Word's hosts: lib/content/sites/hosts.ts), with the
  * inline estimates and Word's selection reader.
  */
-export default defineUnlistedScript(() => {
-  registerSiteReader(createWordReader(document));
-  // Opened on its own, the frame's page is a top page: the general script runs there already.
-  if (window !== window.top) startInline(createContentContext('word-frame'), window);
+export default defineUnlistedScript({
+  globalName: false,
+  main() {
+    registerSiteReader(createWordReader(document));
+    // Opened on its own, the frame's page is a top page: the general script runs there already.
+    if (window !== window.top) startInline(createContentContext('word-frame'), window);
+  },
 });

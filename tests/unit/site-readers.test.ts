@@ -1,6 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { boxesCover } from '@/lib/content/sites/anchor';
+import { serveDocsPage } from '@/lib/content/sites/docs-page';
+import { DOCS_REPLY, DOCS_REQUEST } from '@/lib/content/sites/docs-protocol';
 import { cleanDocsText, docsAnnotated, selectedDocsText, selectionRanges } from '@/lib/content/sites/docs-text';
 import { DOCS_MATCHES, LISTED_CONTENT_SCRIPTS, NOTION_MATCHES } from '@/lib/content/sites/hosts';
 import { haloBlocks } from '@/lib/content/sites/notion-reader';
@@ -29,6 +31,31 @@ describe('Google Docs annotated text', () => {
     expect(docsAnnotated({ available: true, text: 'Hello there.', ranges: [{ start: 6, end: 99 }] })).toEqual({ available: true, text: 'Hello there.', ranges: [{ start: 6, end: 12 }] });
     expect(docsAnnotated({ available: true, text: 'Hi.' })).toEqual({ available: true, text: 'Hi.', ranges: [] });
     for (const forged of [null, 'text', 42, { available: true }, { available: true, text: 7, ranges: [] }, { available: 'yes', text: 'x' }]) expect(docsAnnotated(forged)).toBeNull();
+  });
+
+  it("the page-world part sends Docs' ranges as they are; the reader's check gives what it gave when the page checked them", async () => {
+    class Range {
+      constructor(private readonly from: number, private readonly to: number) {}
+      get anchor() { return this.from; }
+      get focus() { return this.to; }
+    }
+    const ask = async (selection: unknown) => {
+      const win = Object.assign(new EventTarget(), {
+        _docs_annotate_getAnnotatedText: async () => ({ getText: () => 'Hello there, world.', getSelection: () => selection }),
+      });
+      serveDocsPage(win as unknown as Window, 'our-id');
+      expect(win).toHaveProperty('_docs_annotate_canvas_by_ext', 'our-id');
+      const reply = new Promise<unknown>((resolve) => win.addEventListener(DOCS_REPLY, (event) => resolve(JSON.parse((event as CustomEvent<string>).detail))));
+      win.dispatchEvent(new CustomEvent(DOCS_REQUEST, { detail: 'r1' }));
+      const { id, reply: answer } = await reply as { id: string; reply: unknown };
+      expect(id).toBe('r1');
+      return docsAnnotated(answer);
+    };
+    expect(await ask([new Range(12, 6), { start: 0, end: 5, extra: { deep: true } }, { start: Number.NaN, end: 3 }, { start: 13, end: 99 }, null, 7]))
+      .toEqual({ available: true, text: 'Hello there, world.', ranges: [{ start: 0, end: 5 }, { start: 6, end: 12 }, { start: 13, end: 19 }] });
+    expect(await ask(undefined)).toEqual({ available: true, text: 'Hello there, world.', ranges: [] });
+    // A value JSON cannot carry: an answer at once (no annotated text), not the reader's timeout.
+    expect(await ask([{ start: 1n, end: 2 }])).toEqual({ available: false });
   });
 
   it('cleans the text export: BOM, CRLF', () => {

@@ -10,12 +10,13 @@ export interface DocsRange {
   end: number;
 }
 
-/** What the page-world part answers: `available` false when Docs exposes no annotated text. */
+/** The page-world part's answer once checked: `available` false when Docs exposes no annotated text. */
 export type DocsAnnotated = { available: false } | { available: true; text: string; ranges: DocsRange[] };
 
 /**
  * The page-world part's answer, checked: it crosses from the page, which could send anything under
- * that event name. No zod here: the content script's size budget has no room for it.
+ * that event name, and the page-world part sends Docs' ranges unchecked (lib/content/sites/docs-page.ts).
+ * No zod here: the content script's size budget has no room for it.
  */
 export function docsAnnotated(raw: unknown): DocsAnnotated | null {
   if (typeof raw !== 'object' || raw === null) return null;
