@@ -18,3 +18,23 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
     return Loaded ? <Loaded {...props} /> : null;
   };
 }
+
+/** Something fetched on first use and then shared by every use. */
+export interface LoadOnce<M> {
+  /** Loads it once (again after a failed load) and resolves with it. */
+  load(): Promise<M>;
+  /** It, once it has loaded, for a click that must not wait before asking for a permission. */
+  loaded(): M | undefined;
+}
+
+export function loadOnce<M>(load: () => Promise<M>): LoadOnce<M> {
+  let value: M | undefined;
+  let loading: Promise<M> | undefined;
+  return {
+    load: () => (loading ??= load().then(
+      (loadedValue) => (value = loadedValue),
+      (error: unknown) => { loading = undefined; throw error; },
+    )),
+    loaded: () => value,
+  };
+}

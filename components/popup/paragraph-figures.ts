@@ -1,5 +1,6 @@
 import type { ParagraphFigure } from '@/lib/estimate/paragraph-figures';
 import { sendToBackground } from '@/lib/messages/send';
+import { loadOnce } from '../lazy';
 
 export type ParagraphReply = { paragraphs: ParagraphFigure[] } | { error: string };
 
@@ -8,9 +9,8 @@ export type ParagraphReply = { paragraphs: ParagraphFigure[] } | { error: string
  * then shared: the breakdown shows them and a cue sheet download uses the same answer.
  */
 export function lazyParagraphFigures(text: string): () => Promise<ParagraphReply> {
-  let asked: Promise<ParagraphReply> | undefined;
-  return () => (asked ??= sendToBackground('paragraphFigures', { text }).then(
-    (answer) => (answer.ok ? { paragraphs: answer.paragraphs } : { error: answer.error }),
-    (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
-  ));
+  return loadOnce(() => sendToBackground('paragraphFigures', { text }).then(
+    (answer): ParagraphReply => (answer.ok ? { paragraphs: answer.paragraphs } : { error: answer.error }),
+    (error: unknown): ParagraphReply => ({ error: error instanceof Error ? error.message : String(error) }),
+  )).load;
 }
