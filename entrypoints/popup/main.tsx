@@ -1,9 +1,4 @@
 import { mountPage } from '@/components/mount-page';
-import { openingSettings } from '@/components/page-settings';
-import { warmIntl } from '@/lib/i18n/warm-intl';
 import '@/components/theme.css';
 
-// The settings are asked for first, and the page's code (with its schemas) loads while the background answers.
-void openingSettings().catch(() => undefined);
-warmIntl();
-void import('@/components/popup/PopupApp').then(({ PopupApp }) => mountPage(PopupApp, 'app.name'));
+void mountPage(() => import('@/components/popup/PopupApp').then(({ PopupApp }) => PopupApp), 'app.name');
