@@ -34,34 +34,19 @@ async function importInto(browser: Pick<InlineBrowser, 'inExtension'>, file: unk
   expect(reply).toEqual({ ok: true, imported: 1 });
 }
 
+/** No key, so every figure is local and says why; the voice the fixtures' renders calibrate. */
+const NO_KEY_VOICE = { key: null, settings: { voiceId: VOICE, language: 'en' } } as const;
+const CALIBRATED_NOTE = /^No API key: approximate local estimate\. · calibrated from 6 renders, ±\d %$/;
+
 describe.each(['chromium', 'firefox'] as const)('%s: a calibrated voice says so in the tooltip', (name) => {
   let suite: { api: ApiDouble; pages: FixtureServer; browser: InlineSession };
 
   beforeAll(async () => {
-    suite = await startInlineSuite(() => launchInline(name), { key: null, settings: { voiceId: VOICE, language: 'en' } });
-    await importInto(suite.browser, await calibrationFileOfFixtures());
+    suite = await startInlineSuite(() => launchInline(name), NO_KEY_VOICE);
   });
   afterAll(() => closeInlineSuite(suite));
 
-  it('shows "calibrated from 6 renders, ±N %" beside the reason the figure is local', async () => {
-    const page = await suite.browser.open(suite.pages.page('basic'));
-    await page.click('#textarea');
-    await page.selectAll();
-    await waitForTooltip(page, /approx/);
-    // The settled figure (the background's, after the page's instant one) keeps the note.
-    await expect.poll(() => noteOf(page), { timeout: 10_000 }).toMatch(/^No API key: approximate local estimate\. · calibrated from 6 renders, ±\d %$/);
-  });
-});
-
-describe.each(['chromium', 'firefox'] as const)('%s: a calibration imported while a page is open', (name) => {
-  let suite: { api: ApiDouble; pages: FixtureServer; browser: InlineSession };
-
-  beforeAll(async () => {
-    suite = await startInlineSuite(() => launchInline(name), { key: null, settings: { voiceId: VOICE, language: 'en' } });
-  });
-  afterAll(() => closeInlineSuite(suite));
-
-  it('applies to the open page\'s next figure, which says so', async () => {
+  it('a calibration imported while a page is open applies to its next figure, which says so', async () => {
     const page = await suite.browser.open(suite.pages.page('basic'));
     await page.click('#textarea');
     await page.selectAll();
@@ -71,7 +56,16 @@ describe.each(['chromium', 'firefox'] as const)('%s: a calibration imported whil
     await importInto(suite.browser, await calibrationFileOfFixtures());
     await page.click('#text');
     await page.selectAll();
-    await expect.poll(() => noteOf(page), { timeout: 10_000 }).toMatch(/^No API key: approximate local estimate\. · calibrated from 6 renders, ±\d %$/);
+    await expect.poll(() => noteOf(page), { timeout: 10_000 }).toMatch(CALIBRATED_NOTE);
+  });
+
+  it('shows "calibrated from 6 renders, ±N %" beside the reason the figure is local (a page opened after the import)', async () => {
+    const page = await suite.browser.open(suite.pages.page('basic'));
+    await page.click('#textarea');
+    await page.selectAll();
+    await waitForTooltip(page, /approx/);
+    // The settled figure (the background's, after the page's instant one) keeps the note.
+    await expect.poll(() => noteOf(page), { timeout: 10_000 }).toMatch(CALIBRATED_NOTE);
   });
 });
 
@@ -79,7 +73,7 @@ describe('chromium in Japanese: the calibration note in the user\'s language', (
   let suite: { api: ApiDouble; pages: FixtureServer; browser: InlineBrowser };
 
   beforeAll(async () => {
-    suite = await startInlineSuite(() => launchInlineChromium({ uiLanguage: 'ja' }), { key: null, settings: { voiceId: VOICE, language: 'en' } });
+    suite = await startInlineSuite(() => launchInlineChromium({ uiLanguage: 'ja' }), NO_KEY_VOICE);
     await importInto(suite.browser, await calibrationFileOfFixtures());
   });
   afterAll(() => closeInlineSuite(suite));
