@@ -54,7 +54,9 @@ try {
   console.log('\n3. Focus the notes field: the chip shows the whole text\'s length:');
   await page.keyboard.press('Escape');
   await page.click('#textarea');
-  const chip = await waitFor(() => chipState(page), present, 'chip');
+  // The narration's chip may still show for a moment as focus moves: wait for the notes field's own.
+  const field = (await page.locator('#textarea').boundingBox())!;
+  const chip = await waitFor(() => chipState(page), (state): state is NonNullable<typeof state> => present(state) && state.y >= field.y && state.y <= field.y + field.height, 'the notes field\'s chip');
   await page.screenshot({ path: join(OUT, 'demo-4-field-chip.png') });
   console.log(`  chip: ${chip.text}  → ${join(OUT, 'demo-4-field-chip.png')}`);
 
