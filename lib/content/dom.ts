@@ -7,6 +7,11 @@ export interface Focus {
   root: Document | ShadowRoot;
 }
 
+/** An event's target when it is an element, of whichever frame (so no `instanceof`). */
+export function asElement(target: EventTarget | null): Element | null {
+  return target !== null && (target as Node).nodeType === Node.ELEMENT_NODE ? (target as Element) : null;
+}
+
 /** Same-origin frame documents only; cross-origin ones throw or return null. */
 export function frameDocument(element: Element): Document | null {
   if (element.tagName !== 'IFRAME' && element.tagName !== 'FRAME') return null;

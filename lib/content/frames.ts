@@ -1,29 +1,36 @@
 import type { ContentContext } from './context';
-import { frameDocument } from './dom';
+import { asElement, frameDocument } from './dom';
 import { nextTasks } from './schedule';
 
 /**
  * Same-origin frames (TinyMCE's classic iframe, preview panes) get the same listeners as the top
- * page, attached when focus first moves into them (the outer window blurs). Cross-origin frames
- * cannot be read and are left alone.
+ * page. Cross-origin frames cannot be read and are left alone. `focusMovedIn` runs when a frame is
+ * first met by focus moving into it, whose own focus events came before its listeners.
  */
-export function watchFrames(ctx: ContentContext, top: Window, attach: (win: Window) => void): void {
+export function watchFrames(ctx: ContentContext, top: Window, attach: (win: Window) => void, focusMovedIn: () => void): void {
   const seen = new WeakSet<Document>();
   const later = nextTasks(ctx);
-  const visit = (win: Window) => {
-    const doc = win.document;
-    const focused = doc.activeElement;
-    const inner = focused ? frameDocument(focused) : null;
+  const adopt = (element: Element | null): boolean => {
+    const inner = element ? frameDocument(element) : null;
     const innerWin = inner?.defaultView;
-    if (!inner || !innerWin || seen.has(inner)) return;
+    if (!inner || !innerWin || seen.has(inner)) return false;
     seen.add(inner);
     attach(innerWin);
     watch(innerWin);
+    return true;
   };
-  // Chromium moves focus to the frame before the outer window's blur, Firefox just after it.
-  const watch = (win: Window) => ctx.addEventListener(win, 'blur', () => {
-    visit(win);
-    later(() => visit(win));
-  });
+  const watch = (win: Window) => {
+    // The pointer reaching a frame: its listeners are in place before the press that selects in it,
+    // whatever the browser's order of blur and focus (Firefox under load focused too late for them).
+    ctx.addEventListener(win, 'pointerover', (event) => void adopt(asElement(event.target)), { capture: true, passive: true });
+    // Focus moving in by keyboard: Chromium moves it before the outer window's blur, Firefox just after.
+    ctx.addEventListener(win, 'blur', () => {
+      const visit = () => {
+        if (adopt(win.document.activeElement)) focusMovedIn();
+      };
+      visit();
+      later(visit);
+    });
+  };
   watch(top);
 }

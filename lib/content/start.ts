@@ -122,9 +122,8 @@ export function startInline(ctx: ContentContext, win: Window): void {
     }), { capture: true });
   };
   attach(win);
-  watchFrames(ctx, win, (frame) => {
-    attach(frame);
-    // Focus has just moved into this frame, and Firefox tells the page around it nothing of that.
+  watchFrames(ctx, win, attach, () => {
+    // Focus has just moved into a frame before its listeners were there: the frame's focusin was missed.
     chipTrusted = trust.recent(Date.now());
     void chip.update(chipTrusted);
   });

@@ -174,14 +174,22 @@ export async function pressWithModifiers(page: PuppeteerPage, key: string): Prom
 }
 
 function firefoxPage(page: PuppeteerPage): ExtPage {
-  const textOf = (selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
+  // Waiting for the element first, as Playwright's locators do: Puppeteer's own calls fail at once.
+  const textNow = (selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
+  const textOf = async (selector: string) => {
+    await page.waitForSelector(selector);
+    return textNow(selector);
+  };
   return {
     async fill(selector, value) {
       await page.$eval(selector, (el) => { (el as HTMLInputElement).value = ''; });
       await page.type(selector, value);
     },
     select: async (selector, value) => { await page.select(selector, value); },
-    click: (selector) => page.click(selector),
+    async click(selector) {
+      await page.waitForSelector(selector);
+      await page.click(selector);
+    },
     async setFiles(selector, paths) {
       const input = await page.$(selector);
       if (!input) throw new Error(`no ${selector}`);
@@ -189,7 +197,7 @@ function firefoxPage(page: PuppeteerPage): ExtPage {
     },
     press: (key) => pressWithModifiers(page, key),
     textOf,
-    waitForText: (selector, pattern) => poll(() => textOf(selector).catch(() => ''), (t) => pattern.test(t), `${selector} ~ ${pattern}`),
+    waitForText: (selector, pattern) => poll(() => textNow(selector).catch(() => ''), (t) => pattern.test(t), `${selector} ~ ${pattern}`),
     evaluate: async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => (await page.evaluate(fn as (arg: unknown) => unknown, arg as unknown)) as T,
     evaluateSource: (source) => page.evaluate(source),
     emulateDark: (dark) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]),

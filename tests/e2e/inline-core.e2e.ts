@@ -118,6 +118,11 @@ describe.each(INLINE_BROWSERS)('%s: selection tooltip and field chip on fields, 
     const inFrame = await waitForTooltip(page);
     const frameBox = await page.box('#frame');
     expect(inFrame.y).toBeGreaterThan(frameBox.y); // placed in top-level coordinates, beside the frame's text
+    // From one frame straight into another: the page around them hears nothing of it.
+    await page.press('Escape');
+    await page.click('#preview-text', { position: { x: 18, y: 10 }, count: 2, frame: '#preview' });
+    const inPreview = await waitForTooltip(page);
+    expect(inPreview.x).toBeGreaterThan((await page.box('#preview')).x);
   });
 
   it('answers the popup with the selection or the focused field, and shows the chip for a long field', async () => {
