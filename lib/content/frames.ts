@@ -23,14 +23,23 @@ export function watchFrames(ctx: ContentContext, top: Window, attach: (win: Wind
     // The pointer reaching a frame: its listeners are in place before the press that selects in it,
     // whatever the browser's order of blur and focus (Firefox under load focused too late for them).
     ctx.addEventListener(win, 'pointerover', (event) => void adopt(asElement(event.target)), { capture: true, passive: true });
-    // Focus moving in by keyboard: Chromium moves it before the outer window's blur, Firefox just after.
+    // Focus moving by keyboard, into a frame or from one frame to another: Chromium moves it before
+    // the blur of the window it leaves, Firefox just after.
     ctx.addEventListener(win, 'blur', () => {
-      const visit = () => {
-        if (adopt(win.document.activeElement)) focusMovedIn();
-      };
       visit();
       later(visit);
     });
+  };
+  /** Adopts the frames along the focus, from the top document down. */
+  const visit = () => {
+    let moved = false;
+    for (let focused = top.document.activeElement; focused; ) {
+      const inner = frameDocument(focused);
+      if (!inner) break;
+      moved = adopt(focused) || moved;
+      focused = inner.activeElement;
+    }
+    if (moved) focusMovedIn();
   };
   watch(top);
 }

@@ -125,6 +125,15 @@ describe.each(INLINE_BROWSERS)('%s: selection tooltip and field chip on fields, 
     expect(inPreview.x).toBeGreaterThan((await page.box('#preview')).x);
   });
 
+  it('follows focus by keyboard from one frame into the next', async () => {
+    await page.click('#frame-text', { position: { x: 18, y: 10 }, frame: '#frame' });
+    await page.press('Tab');
+    await page.selectAll();
+    const selected = await waitForTooltip(page);
+    const preview = await page.box('#preview');
+    expect(selected.y).toBeGreaterThan(preview.y); // beside the preview's text, not the first frame's
+  });
+
   it('answers the popup with the selection or the focused field, and shows the chip for a long field', async () => {
     await page.click('#textarea');
     const chip = await waitFor(() => chipState(page), present, 'chip');
