@@ -3,7 +3,7 @@ import { WEBHOOK_PERMISSION_ORIGINS } from './lib/account/webhook';
 import { CHROME_PUBLIC_KEY, GECKO_ID } from './lib/extension-identity';
 import { contentScriptsStartBare } from './lib/content/bare-entry';
 import { contentScriptsWithoutPolyfill } from './lib/content/native-browser';
-import { LISTED_CONTENT_SCRIPTS } from './lib/content/sites/hosts';
+import { listedContentScripts } from './lib/content/sites/hosts';
 import { addTestPageMatches } from './lib/content/sites/test-matches';
 import { MANIFEST_API_HOSTS } from './lib/sources/endpoint-permission';
 
@@ -56,7 +56,7 @@ export default defineConfig({
     },
     // WXT's manifest types predate Firefox's data_collection_permissions; add it after generation.
     'build:manifestGenerated': (wxt, manifest) => {
-      manifest.content_scripts = [...manifest.content_scripts ?? [], ...LISTED_CONTENT_SCRIPTS.map((script) => ({ ...script, matches: [...script.matches], js: [...script.js] }))];
+      manifest.content_scripts = [...manifest.content_scripts ?? [], ...listedContentScripts()];
       addTestPageMatches(manifest, process.env.SCRIPTMETER_TEST_PAGES);
       if (wxt.config.browser !== 'firefox') {
         // A fixed id (lib/extension-identity.ts): the Docs flag and enterprise policy name it.

@@ -1,4 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { registerEditorAdapters } from '@/lib/content/adapters';
+import { LIBRARY_EDITORS } from '@/lib/content/adapters/library-editors';
 import { createContentContext } from '@/lib/content/context';
 import { startInline } from '@/lib/content/start';
 import { registerSiteReader } from '@/lib/content/sites/hook';
@@ -14,6 +16,8 @@ export default defineUnlistedScript({
   main() {
     registerSiteReader(createWordReader(document));
     // Opened on its own, the frame's page is a top page: the general script runs there already.
-    if (window !== window.top) startInline(createContentContext('word-frame'), window);
+    if (window === window.top) return;
+    registerEditorAdapters(LIBRARY_EDITORS);
+    startInline(createContentContext('word-frame'), window);
   },
 });

@@ -59,7 +59,7 @@ describe('the test-pages build', () => {
     }
     const test = JSON.parse(readFileSync(`${TEST_PAGES_BUILD.chromium}/manifest.json`, 'utf8')) as { content_scripts: Array<{ matches: string[]; js: string[] }> };
     const withFixture = test.content_scripts.filter((script) => script.matches.some((m) => m.startsWith('http://127.0.0.1') || m.startsWith('http://localhost')));
-    expect(withFixture.flatMap((script) => script.js).sort()).toEqual(['content-scripts/docs-page.js', 'site-docs.js', 'site-notion.js', 'word-frame.js']);
+    expect(withFixture.flatMap((script) => script.js).sort()).toEqual(['content-scripts/docs-page.js', 'docs-inline.js', 'site-notion.js', 'word-frame.js']);
   });
 });
 

@@ -4,7 +4,7 @@ import { boxesCover } from '@/lib/content/sites/anchor';
 import { serveDocsPage } from '@/lib/content/sites/docs-page';
 import { DOCS_REPLY, DOCS_REQUEST } from '@/lib/content/sites/docs-protocol';
 import { cleanDocsText, docsAnnotated, selectedDocsText, selectionRanges } from '@/lib/content/sites/docs-text';
-import { DOCS_MATCHES, LISTED_CONTENT_SCRIPTS, NOTION_MATCHES } from '@/lib/content/sites/hosts';
+import { DOCS_MATCHES, listedContentScripts, NOTION_MATCHES } from '@/lib/content/sites/hosts';
 import { haloBlocks } from '@/lib/content/sites/notion-reader';
 import { addTestPageMatches } from '@/lib/content/sites/test-matches';
 import { selectedRunsText } from '@/lib/content/sites/word-reader';
@@ -103,7 +103,8 @@ describe('site scripts in the manifest', () => {
   const manifest = () => ({
     content_scripts: [
       { matches: [...DOCS_MATCHES], js: ['content-scripts/docs-page.js'] },
-      ...LISTED_CONTENT_SCRIPTS.map((script) => ({ matches: [...script.matches], js: [...script.js] })),
+      { matches: ['<all_urls>'], exclude_matches: [...DOCS_MATCHES], js: ['content-scripts/editor-bridge.js'] },
+      ...listedContentScripts(),
     ],
   });
 
@@ -114,12 +115,26 @@ describe('site scripts in the manifest', () => {
     expect(built).toEqual(manifest());
   });
 
-  it('a test-pages build adds each site\'s fixture address to that site\'s scripts only', () => {
+  it('a test-pages build adds each site\'s fixture address to that site\'s scripts only, and keeps the scripts kept off a site off its fixture', () => {
     const built = manifest();
     addTestPageMatches(built, '1');
-    const added = built.content_scripts.map((script) => script.matches.filter((match) => match.startsWith('http://')));
-    // Docs' page-world script, then the listed ones: Docs' and Notion's readers, the inline estimates (every page), Word's frame.
-    expect(added).toEqual([['http://127.0.0.1/document/*'], ['http://127.0.0.1/document/*'], ['http://127.0.0.1/pages/notion.html*'], [], ['http://localhost/pages/word-frame.html*']]);
+    const fixtures = (patterns: string[] | undefined) => (patterns ?? []).filter((match) => match.startsWith('http://'));
+    const byScript = Object.fromEntries(built.content_scripts.map((script) => [script.js.join(), { runs: fixtures(script.matches), off: fixtures(script.exclude_matches) }]));
+    expect(byScript).toEqual({
+      'content-scripts/docs-page.js': { runs: ['http://127.0.0.1/document/*'], off: [] },
+      'content-scripts/editor-bridge.js': { runs: [], off: ['http://127.0.0.1/document/*'] },
+      'site-notion.js': { runs: ['http://127.0.0.1/pages/notion.html*'], off: [] },
+      // The general script runs on every page but Docs: on Docs' fixture the Docs script alone runs.
+      'inline.js': { runs: [], off: ['http://127.0.0.1/document/*'] },
+      'docs-inline.js': { runs: ['http://127.0.0.1/document/*'], off: [] },
+      'word-frame.js': { runs: ['http://localhost/pages/word-frame.html*'], off: [] },
+    });
     expect(NOTION_MATCHES.every((match) => match.startsWith('https://'))).toBe(true);
+  });
+
+  it('adding the fixture addresses changes no host list the build reads again', () => {
+    addTestPageMatches({ content_scripts: listedContentScripts() }, '1');
+    expect(DOCS_MATCHES).toEqual(['https://docs.google.com/document/*']);
+    expect(listedContentScripts().flatMap((script) => [...script.matches, ...script.exclude_matches ?? []]).filter((match) => match.startsWith('http://'))).toEqual([]);
   });
 });

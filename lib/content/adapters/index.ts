@@ -1,17 +1,22 @@
-import { ace } from './ace';
-import { codeMirror } from './codemirror';
 import { contentEditable } from './contenteditable';
-import { editorJs } from './editorjs';
-import { monaco } from './monaco';
 import { nativeField } from './native-field';
-import { slate } from './slate';
 import type { EditorAdapter } from './types';
 
-/** Most specific first: Monaco and Ace select inside a hidden textarea, CodeMirror, Slate and Editor.js are contenteditable. */
-const ADAPTERS: readonly EditorAdapter[] = [monaco, ace, codeMirror, slate, editorJs, nativeField, contentEditable];
+/** Fields and any contenteditable: the general path, on every page, tried last. */
+const GENERAL: readonly EditorAdapter[] = [nativeField, contentEditable];
+let adapters = GENERAL;
+
+/**
+ * The editors a content script's pages may hold that need reading of their own (code and block
+ * editors: ./library-editors.ts), tried before the general ones. Its entry registers them before
+ * starting; Docs' canvas holds none, so its script registers none and carries none of their code.
+ */
+export function registerEditorAdapters(specific: readonly EditorAdapter[]): void {
+  adapters = [...specific, ...GENERAL];
+}
 
 export function findEditor(element: Element): { adapter: EditorAdapter; root: Element } | null {
-  for (const adapter of ADAPTERS) {
+  for (const adapter of adapters) {
     const root = adapter.match(element);
     if (root) return { adapter, root };
   }

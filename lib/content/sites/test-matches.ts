@@ -13,15 +13,17 @@ const TEST_PAGE_MATCHES: ReadonlyArray<[production: readonly string[], fixture: 
 ];
 
 interface ManifestWithScripts {
-  content_scripts?: Array<{ matches?: string[] }>;
+  content_scripts?: Array<{ matches?: string[]; exclude_matches?: string[] }>;
 }
 
+/** Where a script runs on a site, it runs on the site's fixture too; where it is kept off a site (the general script off Docs), off the fixture too. */
 export function addTestPageMatches(manifest: ManifestWithScripts, flag: string | undefined): void {
   if (flag !== '1') return;
   for (const script of manifest.content_scripts ?? []) {
-    const matches = script.matches ?? [];
-    for (const [production, fixture] of TEST_PAGE_MATCHES) {
-      if (production.every((pattern) => matches.includes(pattern)) && !matches.includes(fixture)) matches.push(fixture);
+    for (const patterns of [script.matches ?? [], script.exclude_matches ?? []]) {
+      for (const [production, fixture] of TEST_PAGE_MATCHES) {
+        if (production.every((pattern) => patterns.includes(pattern)) && !patterns.includes(fixture)) patterns.push(fixture);
+      }
     }
   }
 }
