@@ -82,7 +82,7 @@ describe.each(INLINE_BROWSERS)('%s: Google Docs (a stand-in page with the Docs i
     await page.close();
   });
 
-  it('a mouse selection on the canvas: the API figure for exactly the selected text, read from the annotated text, placed at the selection rectangles; nothing changed', async () => {
+  it('a mouse selection on the canvas: the API figure for exactly the selected text, read from the annotated text, placed at the selection rectangles, by Docs\' script alone; nothing changed', async () => {
     const page = await browser.open(docUrl());
     const span = paragraphSpan(1);
     const before = api.requests.length;
@@ -91,6 +91,9 @@ describe.each(INLINE_BROWSERS)('%s: Google Docs (a stand-in page with the Docs i
     expect(tooltip.figure).toMatch(/^≈ \d+:\d\d · [\d.,]+ credits?$/);
     expect(predicted(api, before)).toBe(span.text.trim());
     expect(await messageTabs(browser, { scriptmeter: 1, type: 'selectionText' })).toContainEqual({ text: span.text, source: 'selection' });
+    // The general script is kept off Docs (exclude_matches): had it run too, it would have drawn a
+    // second tooltip for the same selection, a moment before this one's API figure.
+    expect(await page.evaluate(() => document.querySelectorAll('scriptmeter-inline').length, null)).toBe(1);
 
     const last = await page.evaluate(() => {
       const rects = [...document.querySelectorAll('.kix-canvas-tile-selection svg rect.sel')].map((r) => r.getBoundingClientRect());
