@@ -6,7 +6,7 @@ type VitePlugins = NonNullable<Parameters<WxtHooks['vite:build:extendConfig']>[1
 /**
  * WXT starts each unlisted script and page-world content script through a wrapper that logs a
  * crash with a "[wxt]" prefix (in development only; production keeps the dead logger) and throws
- * it again: about 0.2 kB gzipped in every one, and Google Docs loads three. Our content scripts
+ * it again: about 0.2 kB gzipped in every one, and Google Docs loads two. Our content scripts
  * start from a bare call instead; a crash still reaches the console uncaught. WXT's plugins are
  * still started first. Nothing reads a script's result (no executeScript), so none is returned.
  * The ids matched are WXT 0.21's (core/builders/vite, getRollupEntry; Vite passes them with the

@@ -26,11 +26,11 @@ describe('content scripts start bare', () => {
 
   it("takes WXT's wrapped entries of unlisted and page-world scripts, as Vite passes them, and starts the script with a bare call", () => {
     const [plugin] = pluginsFor(['unlisted-script']);
-    const bare = plugin!.resolveId('/root/virtual:wxt-unlisted-script-entrypoint?/root/entrypoints/site-docs.ts');
+    const bare = plugin!.resolveId('/root/virtual:wxt-unlisted-script-entrypoint?/root/entrypoints/docs-inline.ts');
     expect(bare).not.toBeNull();
     expect(plugin!.resolveId('virtual:wxt-content-script-main-world-entrypoint?/root/entrypoints/docs-page.content.ts')).not.toBeNull();
     const code = plugin!.load(bare!);
-    expect(code).toContain('import definition from "/root/entrypoints/site-docs.ts"');
+    expect(code).toContain('import definition from "/root/entrypoints/docs-inline.ts"');
     expect(code).toContain('initPlugins();');
     expect(code).toContain('definition.main();');
     expect(code).not.toMatch(/\btry\b|\bcatch\b|logger/);
@@ -38,7 +38,7 @@ describe('content scripts start bare', () => {
 
   it('leaves everything else to WXT and Vite', () => {
     const [plugin] = pluginsFor(['content-script']);
-    for (const id of ['/root/entrypoints/site-docs.ts', 'virtual:wxt-background-entrypoint?/root/entrypoints/background.ts', 'virtual:wxt-content-script-isolated-world-entrypoint?/root/x.ts', 'virtual:wxt-plugins']) {
+    for (const id of ['/root/entrypoints/docs-inline.ts', 'virtual:wxt-background-entrypoint?/root/entrypoints/background.ts', 'virtual:wxt-content-script-isolated-world-entrypoint?/root/x.ts', 'virtual:wxt-plugins']) {
       expect(plugin!.resolveId(id)).toBeNull();
       expect(plugin!.load(id)).toBeNull();
     }
