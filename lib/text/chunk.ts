@@ -83,25 +83,26 @@ const CHAR_CLASS = buildCharClasses();
 
 function buildCharClasses(): Uint8Array {
   const table = new Uint8Array(0x10000);
+  // The ranges overlap nothing else and are filled first, natively: a loop over their 30,000 code
+  // points ran on every start of the background, before it could answer anything.
+  const addRange = (from: number, to: number, flag: number): void => void table.fill(flag, from, to + 1);
+  // A character may have several classes (a newline is also a space).
   const addChars = (chars: string, flag: number): void => {
-    for (let i = 0; i < chars.length; i++) addRange(chars.charCodeAt(i), chars.charCodeAt(i), flag);
+    for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)]! |= flag;
   };
-  const addRange = (from: number, to: number, flag: number): void => {
-    for (let c = from; c <= to; c++) table[c] = (table[c] ?? 0) | flag;
-  };
-  addChars('\t\n\v\f\r \u0085\u00A0\u1680\u2028\u2029\u202F\u205F\u3000\uFEFF', C_SPACE);
   addRange(0x2000, 0x200a, C_SPACE);
+  addRange(0x3040, 0x30ff, C_CJK);
+  addRange(0x3400, 0x4dbf, C_CJK);
+  addRange(0x4e00, 0x9fff, C_CJK);
+  addRange(0xf900, 0xfaff, C_CJK);
+  addRange(0xff66, 0xff9d, C_CJK);
+  addChars('\t\n\v\f\r \u0085\u00A0\u1680\u2028\u2029\u202F\u205F\u3000\uFEFF', C_SPACE);
   addChars('\n\v\f\r\u0085\u2028\u2029', C_NEWLINE);
   addChars('.!?\u2026\u203C\u2047\u2048\u2049', C_TERM);
   addChars('\u3002\uFF01\uFF1F\uFF61\uFF0E\u061F\u06D4\u0964\u0965\u1362', C_TERM_TIGHT);
   addChars('"\'\u201D\u2019\u00BB\u203A)]}\u300D\u300F\uFF09\u300B\u3009\u3011\u3015\uFF3D\uFF5D\u3017\u3019\u301B', C_CLOSER);
   addChars(',;:\u2013', C_CLAUSE);
   addChars('\u3001\uFF0C\uFF1B\uFF1A\u060C\u061B\u2014\u2015', C_CLAUSE_TIGHT);
-  addRange(0x3040, 0x30ff, C_CJK);
-  addRange(0x3400, 0x4dbf, C_CJK);
-  addRange(0x4e00, 0x9fff, C_CJK);
-  addRange(0xf900, 0xfaff, C_CJK);
-  addRange(0xff66, 0xff9d, C_CJK);
   return table;
 }
 
