@@ -13,6 +13,7 @@ import { englishScript } from '../tests/fixtures/scripts';
 import { chromiumExtensionArgs } from '../tests/e2e/browsers';
 import { launchInlineChromium, type InlineBrowser } from '../tests/pages/harness';
 import { startFixtureServer, type FixtureServer } from '../tests/pages/server';
+import { CONTENT_PAGES } from '../scripts/content-pages';
 import { selectWord } from './page-actions';
 import { startTrace, type MainTask } from './trace';
 import { supertoneAt } from '../tests/fixtures/endpoints';
@@ -39,14 +40,13 @@ const clearState = (page: Page) => page.evaluate(() => {
 // 1. Bundle size: what every page loads, and what Docs, Notion and Word's editing frame load (site readers).
 {
   const gz = (file: string) => gzipSync(readFileSync(resolve('.output/chrome-mv3', file)), { level: 9 }).length / 1024;
-  const content = gz('inline.js');
-  const bridge = gz('content-scripts/editor-bridge.js');
-  const total = content + bridge;
-  report('Content scripts on every page, gzipped (content + editor bridge)', `${total.toFixed(1)} KB (${content.toFixed(1)} + ${bridge.toFixed(1)})`, '≤ 15 KB (goal 12 KB)', total <= 15);
-  // Docs gets its own script instead of the general one and the bridge (entrypoints/docs-inline.ts).
-  const docs = gz('docs-inline.js') + gz('content-scripts/docs-page.js');
-  const notion = total + gz('site-notion.js');
-  const word = gz('word-frame.js');
+  const total = (files: readonly string[]) => files.reduce((sum, file) => sum + gz(file), 0);
+  const [content, bridge] = CONTENT_PAGES.every.files;
+  const every = total(CONTENT_PAGES.every.files);
+  report('Content scripts on every page, gzipped (content + editor bridge)', `${every.toFixed(1)} KB (${gz(content).toFixed(1)} + ${gz(bridge).toFixed(1)})`, '≤ 15 KB (goal 12 KB)', every <= 15);
+  const docs = total(CONTENT_PAGES.docs.files);
+  const notion = total(CONTENT_PAGES.notion.files);
+  const word = total(CONTENT_PAGES.word.files);
   report('… on Google Docs / Notion / in Word\'s editing frame', `${docs.toFixed(1)} / ${notion.toFixed(1)} / ${word.toFixed(1)} KB`, '≤ 15 KB each', Math.max(docs, notion, word) <= 15);
 }
 

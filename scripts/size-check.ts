@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CONTENT_PAGES } from './content-pages';
 
 interface Budget {
   label: string;
@@ -22,18 +23,8 @@ const KB = 1024;
  * webextension-polyfill and WXT's shadow-root UI helper: every page 12.1 kB, Docs 13.6 kB.
  */
 const CONTENT_BUDGET = 15 * KB;
-const EVERY_PAGE = ['inline.js', 'content-scripts/editor-bridge.js'];
-/**
- * What a page of each kind loads: every page the general script and the editor bridge; Notion its
- * reader besides; Docs, instead of both, its own script (the estimates with Docs' reader, no code
- * editors: it has none to bridge) and its page-world part (lib/content/sites/hosts.ts); Word's
- * editing frame its own script.
- */
 const BUDGETS: Budget[] = [
-  { label: 'content scripts on every page (isolated + page-world bridge)', paths: EVERY_PAGE, measure: 'gzip', maxBytes: CONTENT_BUDGET },
-  { label: 'content scripts on Google Docs', paths: ['docs-inline.js', 'content-scripts/docs-page.js'], measure: 'gzip', maxBytes: CONTENT_BUDGET },
-  { label: 'content scripts on Notion', paths: [...EVERY_PAGE, 'site-notion.js'], measure: 'gzip', maxBytes: CONTENT_BUDGET },
-  { label: 'content scripts in Word\'s editing frame', paths: ['word-frame.js'], measure: 'gzip', maxBytes: CONTENT_BUDGET },
+  ...Object.values(CONTENT_PAGES).map((page): Budget => ({ label: `content scripts ${page.where}`, paths: [...page.files], measure: 'gzip', maxBytes: CONTENT_BUDGET })),
   // 600 kB until dialogue scripts (issue 12): the Fountain parser, cast and script estimate in the
   // background and their words in three languages, which every catalog copy carries, added 75 kB raw.
   // 650 → 700 kB: voice calibration (number words in five languages, the fit, the Calibrate a voice
