@@ -3,8 +3,6 @@ import { defaultParameters, type VoiceParameters } from '../estimate/local-model
 import { sourceChoiceSchema, type VoiceProfile } from '../sources/types';
 import { fitVoice, type Observation, type VoiceFit } from './fit';
 
-export { describeKey } from './describe-key';
-
 /**
  * A calibration is user data: a voice's fitted parameters and the numbers it was fitted from
  * (features and seconds, never the script's text). One file format for the command line and the

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { HISTORY_CAP } from './cap';
 import { historyRowSchema, type HistoryRow } from './row';
 
-export { HISTORY_CAP };
 
 export interface HistoryStore {
   load(): Promise<unknown>;

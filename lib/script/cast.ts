@@ -3,7 +3,6 @@ import { sourceChoiceSchema, SPEED_MAX, SPEED_MIN, type VoiceProfile } from '../
 import { CAST_DEFAULT } from './cast-default';
 import { speakerKey } from './lines';
 
-export { CAST_DEFAULT };
 export const MAX_CAST = 200;
 
 /**
