@@ -6,13 +6,12 @@ import { useEffect, useState } from 'preact/hooks';
  * libraries) stay out of what a first open must parse before the page is usable.
  */
 export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  let loading: Promise<ComponentType<P>> | undefined;
+  const component = loadOnce(load);
   return function Lazy(props: P) {
     const [Loaded, setLoaded] = useState<ComponentType<P> | null>(null);
     useEffect(() => {
       let live = true;
-      loading ??= load();
-      void loading.then((component) => { if (live) setLoaded(() => component); });
+      void component.load().then((loaded) => { if (live) setLoaded(() => loaded); });
       return () => { live = false; };
     }, []);
     return Loaded ? <Loaded {...props} /> : null;
